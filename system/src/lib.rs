@@ -1,0 +1,8 @@
+//! Orbit's core: cryptography, the encrypted store with its change outbox, and (as they
+//! land) identity, tenancy, the Module trait and the gRPC server assembly.
+//!
+//! It depends only on `orbit-proto` among Orbit crates; it never imports a module,
+//! `orbit-cdc` or `orbit-federation`.
+
+pub mod crypto;
+pub mod store;

@@ -1,0 +1,117 @@
+//! The contract between the store and a database engine. One adapter file per engine
+//! (`sqlite.rs`, `postgres.rs`) implements it; the store above never writes SQL.
+//!
+//! Rows crossing this boundary are sealed: a backend never sees a key or a plaintext value.
+
+use async_trait::async_trait;
+
+use crate::store::batch::SealedTxn;
+use crate::store::hlc::Hlc;
+use crate::store::types::Receipt;
+use crate::store::StoreError;
+
+/// How the instance key is unsealed, as stored.
+#[derive(Debug, Clone)]
+pub(crate) struct InstanceRow {
+    pub(crate) instance_id: String,
+    pub(crate) unseal_kind: String,
+    pub(crate) kdf_params: Option<String>,
+    pub(crate) salt: Option<Vec<u8>>,
+    pub(crate) wrapped_instance_key: Vec<u8>,
+    pub(crate) instance_key_version: u32,
+}
+
+/// A wrapped key of one database.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyRow {
+    pub(crate) db: String,
+    /// `data` (versioned value key) or `blind` (blind-index key, version 0).
+    pub(crate) kind: String,
+    pub(crate) version: u32,
+    pub(crate) wrapped: Vec<u8>,
+}
+
+/// A stored record, still sealed.
+#[derive(Debug, Clone)]
+pub(crate) struct RawRecord {
+    pub(crate) keyspace: String,
+    pub(crate) key: Vec<u8>,
+    pub(crate) version: u64,
+    pub(crate) key_version: u32,
+    pub(crate) sealed: Vec<u8>,
+}
+
+/// A stored outbox event, value still sealed.
+#[derive(Debug, Clone)]
+pub(crate) struct RawChange {
+    pub(crate) seq: u64,
+    pub(crate) hlc: u64,
+    pub(crate) keyspace: String,
+    pub(crate) key: Vec<u8>,
+    pub(crate) op: i16,
+    pub(crate) key_version: Option<u32>,
+    pub(crate) sealed: Option<Vec<u8>>,
+    pub(crate) correlation_id: Option<String>,
+}
+
+/// The lower bound of a scan.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum From<'a> {
+    Inclusive(&'a [u8]),
+    Exclusive(&'a [u8]),
+}
+
+#[async_trait]
+pub(crate) trait Backend: Send + Sync + 'static {
+    /// `sqlite` or `postgres`.
+    fn kind(&self) -> &'static str;
+    /// Where the data lives, safe to print (no password).
+    fn location(&self) -> &str;
+
+    /// The instance row, or `None` on a fresh (possibly empty, unmigrated) database.
+    async fn load_instance(&self) -> Result<Option<InstanceRow>, StoreError>;
+    async fn migrate(&self) -> Result<(), StoreError>;
+    /// Inserts the instance row unless one exists; `false` if another process won.
+    async fn init_instance(&self, row: &InstanceRow) -> Result<bool, StoreError>;
+    /// Replaces the instance row and the wrapped form of existing keys, atomically.
+    async fn rewrap(&self, instance: &InstanceRow, keys: &[KeyRow]) -> Result<(), StoreError>;
+    /// Wrapped keys of one database, or of all when `db` is `None`.
+    async fn load_keys(&self, db: Option<&str>) -> Result<Vec<KeyRow>, StoreError>;
+    /// Inserts keys that do not exist yet and the outbox head of their databases.
+    async fn insert_keys(&self, keys: &[KeyRow]) -> Result<(), StoreError>;
+
+    async fn get(&self, db: &str, keyspace: &str, key: &[u8]) -> Result<Option<RawRecord>, StoreError>;
+    /// Records with `from <= key < end` (or `from < key`), in key order.
+    async fn scan(
+        &self,
+        db: &str,
+        keyspace: &str,
+        from: From<'_>,
+        end: Option<&[u8]>,
+        limit: u32,
+    ) -> Result<Vec<RawRecord>, StoreError>;
+    /// Commits a group of transactions in one database transaction; see `batch::plan`.
+    async fn commit_batch(&self, batch: &mut [SealedTxn], clock: &Hlc) -> Result<Vec<Result<Receipt, StoreError>>, StoreError>;
+
+    async fn read_changes(&self, db: &str, after: u64, limit: u32) -> Result<Vec<RawChange>, StoreError>;
+    async fn head(&self, db: &str) -> Result<u64, StoreError>;
+    async fn max_hlc(&self) -> Result<u64, StoreError>;
+
+    /// Records of `db` sealed with a key version below `current`.
+    async fn stale_records(&self, db: &str, current: u32, limit: u32) -> Result<Vec<RawRecord>, StoreError>;
+    /// Replaces sealed values of records whose version is still the one read.
+    async fn reseal_records(&self, db: &str, records: &[RawRecord]) -> Result<(), StoreError>;
+    async fn stale_changes(&self, db: &str, current: u32, limit: u32) -> Result<Vec<RawChange>, StoreError>;
+    async fn reseal_changes(&self, db: &str, changes: &[RawChange]) -> Result<(), StoreError>;
+    /// Records plus outbox events of `db` still sealed below `current`.
+    async fn count_stale(&self, db: &str, current: u32) -> Result<u64, StoreError>;
+
+    async fn close(&self);
+
+    /// Test hook: overwrite a stored sealed value as an attacker with file access would.
+    #[cfg(test)]
+    async fn tamper(&self, db: &str, keyspace: &str, key: &[u8], sealed: &[u8]) -> Result<(), StoreError>;
+}
+
+/// Chunk size for multi-row statements (keeps bind parameters well under every engine's cap).
+pub(crate) const ROWS_PER_STATEMENT: usize = 500;

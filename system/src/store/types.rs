@@ -1,0 +1,157 @@
+//! The values that cross the store's public API: records, conditions, transactions,
+//! receipts and change events.
+
+use crate::store::hlc::HlcStamp;
+
+/// A decrypted record as read from a keyspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub key: Vec<u8>,
+    /// The change sequence number of the write that produced this value. Strictly increases
+    /// with every write to the key, and never repeats after a delete and re-create.
+    pub version: u64,
+    pub value: Vec<u8>,
+}
+
+/// A condition on a key's current state, checked inside the committing transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// No condition.
+    Any,
+    /// The key must not exist.
+    Absent,
+    /// The key must exist with exactly this version.
+    Version(u64),
+}
+
+/// What a change event did to its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChangeOp {
+    Put,
+    Delete,
+}
+
+impl ChangeOp {
+    pub(crate) fn code(self) -> i16 {
+        match self {
+            ChangeOp::Put => 1,
+            ChangeOp::Delete => 2,
+        }
+    }
+
+    pub(crate) fn from_code(code: i16) -> Option<ChangeOp> {
+        match code {
+            1 => Some(ChangeOp::Put),
+            2 => Some(ChangeOp::Delete),
+            _ => None,
+        }
+    }
+}
+
+/// One operation of a transaction.
+#[derive(Debug, Clone)]
+pub(crate) enum OpKind {
+    Put(Vec<u8>),
+    Delete,
+    Check,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Op {
+    pub(crate) keyspace: String,
+    pub(crate) key: Vec<u8>,
+    pub(crate) kind: OpKind,
+    pub(crate) expect: Expect,
+}
+
+/// A multi-key transaction on one database: every condition holds and every write lands,
+/// or nothing does. Build it, then hand it to [`crate::store::Database::commit`].
+#[derive(Debug, Clone, Default)]
+pub struct Transaction {
+    pub(crate) ops: Vec<Op>,
+    pub(crate) correlation_id: Option<String>,
+}
+
+impl Transaction {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Writes `value` under `key`, whatever is there.
+    pub fn put(self, keyspace: &str, key: impl Into<Vec<u8>>, value: impl Into<Vec<u8>>) -> Self {
+        self.put_if(keyspace, key, value, Expect::Any)
+    }
+
+    /// Writes `value` under `key` if `expect` holds.
+    pub fn put_if(mut self, keyspace: &str, key: impl Into<Vec<u8>>, value: impl Into<Vec<u8>>, expect: Expect) -> Self {
+        self.ops.push(Op { keyspace: keyspace.to_owned(), key: key.into(), kind: OpKind::Put(value.into()), expect });
+        self
+    }
+
+    /// Deletes `key` if it exists.
+    pub fn delete(self, keyspace: &str, key: impl Into<Vec<u8>>) -> Self {
+        self.delete_if(keyspace, key, Expect::Any)
+    }
+
+    /// Deletes `key` if `expect` holds.
+    pub fn delete_if(mut self, keyspace: &str, key: impl Into<Vec<u8>>, expect: Expect) -> Self {
+        self.ops.push(Op { keyspace: keyspace.to_owned(), key: key.into(), kind: OpKind::Delete, expect });
+        self
+    }
+
+    /// Only checks `expect` on `key`, writing nothing there.
+    pub fn check(mut self, keyspace: &str, key: impl Into<Vec<u8>>, expect: Expect) -> Self {
+        self.ops.push(Op { keyspace: keyspace.to_owned(), key: key.into(), kind: OpKind::Check, expect });
+        self
+    }
+
+    /// Tags the change events of this transaction with the id of the request that caused them.
+    pub fn correlation_id(mut self, id: impl Into<String>) -> Self {
+        self.correlation_id = Some(id.into());
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+}
+
+/// What a committed transaction produced, one entry per operation in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    /// For each operation: the new version (= change sequence number) of a put or delete,
+    /// or `None` for a check and for a delete of a key that did not exist (no event).
+    pub versions: Vec<Option<u64>>,
+    /// The hybrid-logical-clock stamp of the transaction.
+    pub hlc: HlcStamp,
+}
+
+impl Receipt {
+    /// The version written by the first operation (the single one of `put`/`delete`).
+    pub fn version(&self) -> Option<u64> {
+        self.versions.first().copied().flatten()
+    }
+}
+
+/// One entry of a database's change outbox, decrypted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeEvent {
+    pub database: String,
+    /// Gap-free per database, starting at 1.
+    pub seq: u64,
+    pub hlc: HlcStamp,
+    pub keyspace: String,
+    pub key: Vec<u8>,
+    pub op: ChangeOp,
+    /// The new value of a put; `None` for a delete.
+    pub value: Option<Vec<u8>>,
+    pub correlation_id: Option<String>,
+}
+
+/// One page of a prefix scan, in key order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanPage {
+    pub records: Vec<Record>,
+    /// Pass as `after` to get the next page; `None` when the scan is complete.
+    pub next: Option<Vec<u8>>,
+}
