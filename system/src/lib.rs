@@ -5,4 +5,5 @@
 //! `orbit-cdc` or `orbit-federation`.
 
 pub mod crypto;
+pub mod server;
 pub mod store;

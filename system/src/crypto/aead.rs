@@ -27,7 +27,9 @@ pub struct DataKey {
 
 impl std::fmt::Debug for DataKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DataKey").field("version", &self.version).finish_non_exhaustive()
+        f.debug_struct("DataKey")
+            .field("version", &self.version)
+            .finish_non_exhaustive()
     }
 }
 
@@ -55,7 +57,8 @@ impl Aad {
     }
 
     pub fn part(&mut self, bytes: &[u8]) -> &mut Self {
-        self.0.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+        self.0
+            .extend_from_slice(&(bytes.len() as u32).to_be_bytes());
         self.0.extend_from_slice(bytes);
         self
     }
@@ -80,7 +83,10 @@ impl DataKey {
 
     /// A key from raw bytes (e.g. unwrapped from storage). The input is zeroized.
     pub fn from_bytes(bytes: &mut [u8; 32], version: u32) -> Self {
-        let key = DataKey { bytes: *bytes, version };
+        let key = DataKey {
+            bytes: *bytes,
+            version,
+        };
         bytes.zeroize();
         key
     }
@@ -99,7 +105,13 @@ impl DataKey {
         let mut nonce = [0u8; NONCE_LEN];
         rand::rngs::OsRng.fill_bytes(&mut nonce);
         let ciphertext = cipher
-            .encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext, aad: aad.as_bytes() })
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext,
+                    aad: aad.as_bytes(),
+                },
+            )
             .expect("xchacha20poly1305 encryption cannot fail for in-memory buffers");
         let mut out = Vec::with_capacity(HEADER_LEN + ciphertext.len());
         out.push(FORMAT_V1);
@@ -114,7 +126,13 @@ impl DataKey {
         let (_, nonce, ciphertext) = split(sealed)?;
         let cipher = XChaCha20Poly1305::new((&self.bytes).into());
         cipher
-            .decrypt(XNonce::from_slice(nonce), Payload { msg: ciphertext, aad: aad.as_bytes() })
+            .decrypt(
+                XNonce::from_slice(nonce),
+                Payload {
+                    msg: ciphertext,
+                    aad: aad.as_bytes(),
+                },
+            )
             .map_err(|_| OpenError::Authentication)
     }
 
@@ -124,9 +142,17 @@ impl DataKey {
     }
 
     /// Unwraps a key wrapped by [`DataKey::wrap`], giving it `version`.
-    pub fn unwrap_key(&self, wrapped: &[u8], aad: &Aad, version: u32) -> Result<DataKey, OpenError> {
+    pub fn unwrap_key(
+        &self,
+        wrapped: &[u8],
+        aad: &Aad,
+        version: u32,
+    ) -> Result<DataKey, OpenError> {
         let plain = zeroize::Zeroizing::new(self.open(wrapped, aad)?);
-        let mut bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| OpenError::Truncated)?;
+        let mut bytes: [u8; 32] = plain
+            .as_slice()
+            .try_into()
+            .map_err(|_| OpenError::Truncated)?;
         Ok(DataKey::from_bytes(&mut bytes, version))
     }
 }
@@ -176,7 +202,10 @@ mod tests {
 
     #[test]
     fn aad_parts_are_unambiguous() {
-        assert_ne!(Aad::new("x").with(b"ab").with(b"c").0, Aad::new("x").with(b"a").with(b"bc").0);
+        assert_ne!(
+            Aad::new("x").with(b"ab").with(b"c").0,
+            Aad::new("x").with(b"a").with(b"bc").0
+        );
     }
 
     #[test]

@@ -25,7 +25,8 @@ impl BlindKey {
 
     /// The index of `value` in `field`.
     pub fn index(&self, field: &str, value: &[u8]) -> BlindIndex {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.0.expose()).expect("hmac takes any key length");
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.0.expose())
+            .expect("hmac takes any key length");
         mac.update(&(field.len() as u32).to_be_bytes());
         mac.update(field.as_bytes());
         mac.update(value);

@@ -18,15 +18,26 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// OWASP's Argon2id recommendation: 19 MiB memory, 2 iterations, 1 lane.
-    pub const OWASP: KdfParams = KdfParams { memory_kib: 19 * 1024, iterations: 2, parallelism: 1 };
+    pub const OWASP: KdfParams = KdfParams {
+        memory_kib: 19 * 1024,
+        iterations: 2,
+        parallelism: 1,
+    };
 
     /// Encoded as `m=..,t=..,p=..` for storage.
     pub fn encode(&self) -> String {
-        format!("m={},t={},p={}", self.memory_kib, self.iterations, self.parallelism)
+        format!(
+            "m={},t={},p={}",
+            self.memory_kib, self.iterations, self.parallelism
+        )
     }
 
     pub fn decode(text: &str) -> Option<KdfParams> {
-        let mut params = KdfParams { memory_kib: 0, iterations: 0, parallelism: 0 };
+        let mut params = KdfParams {
+            memory_kib: 0,
+            iterations: 0,
+            parallelism: 0,
+        };
         for part in text.split(',') {
             let (name, value) = part.split_once('=')?;
             let value: u32 = value.parse().ok()?;
@@ -42,8 +53,17 @@ impl KdfParams {
 }
 
 /// Derives a key-encryption key (version 0) from a passphrase and salt.
-pub fn derive_kek(passphrase: &[u8], salt: &[u8], params: KdfParams) -> Result<DataKey, argon2::Error> {
-    let argon_params = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))?;
+pub fn derive_kek(
+    passphrase: &[u8],
+    salt: &[u8],
+    params: KdfParams,
+) -> Result<DataKey, argon2::Error> {
+    let argon_params = Params::new(
+        params.memory_kib,
+        params.iterations,
+        params.parallelism,
+        Some(32),
+    )?;
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
     let mut out = Zeroizing::new([0u8; 32]);
     argon.hash_password_into(passphrase, salt, out.as_mut())?;
@@ -56,14 +76,21 @@ mod tests {
 
     #[test]
     fn params_round_trip() {
-        assert_eq!(KdfParams::decode(&KdfParams::OWASP.encode()), Some(KdfParams::OWASP));
+        assert_eq!(
+            KdfParams::decode(&KdfParams::OWASP.encode()),
+            Some(KdfParams::OWASP)
+        );
         assert_eq!(KdfParams::decode("m=0,t=1,p=1"), None);
         assert_eq!(KdfParams::decode("garbage"), None);
     }
 
     #[test]
     fn same_input_same_key_other_input_other_key() {
-        let cheap = KdfParams { memory_kib: 64, iterations: 1, parallelism: 1 };
+        let cheap = KdfParams {
+            memory_kib: 64,
+            iterations: 1,
+            parallelism: 1,
+        };
         let a = derive_kek(b"pass", b"saltsaltsaltsalt", cheap).unwrap();
         let b = derive_kek(b"pass", b"saltsaltsaltsalt", cheap).unwrap();
         let c = derive_kek(b"pasS", b"saltsaltsaltsalt", cheap).unwrap();

@@ -5,10 +5,10 @@
 
 use async_trait::async_trait;
 
+use crate::store::StoreError;
 use crate::store::batch::SealedTxn;
 use crate::store::hlc::Hlc;
 use crate::store::types::Receipt;
-use crate::store::StoreError;
 
 /// How the instance key is unsealed, as stored.
 #[derive(Debug, Clone)]
@@ -80,7 +80,12 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// Inserts keys that do not exist yet and the outbox head of their databases.
     async fn insert_keys(&self, keys: &[KeyRow]) -> Result<(), StoreError>;
 
-    async fn get(&self, db: &str, keyspace: &str, key: &[u8]) -> Result<Option<RawRecord>, StoreError>;
+    async fn get(
+        &self,
+        db: &str,
+        keyspace: &str,
+        key: &[u8],
+    ) -> Result<Option<RawRecord>, StoreError>;
     /// Records with `from <= key < end` (or `from < key`), in key order.
     async fn scan(
         &self,
@@ -91,17 +96,36 @@ pub(crate) trait Backend: Send + Sync + 'static {
         limit: u32,
     ) -> Result<Vec<RawRecord>, StoreError>;
     /// Commits a group of transactions in one database transaction; see `batch::plan`.
-    async fn commit_batch(&self, batch: &mut [SealedTxn], clock: &Hlc) -> Result<Vec<Result<Receipt, StoreError>>, StoreError>;
+    async fn commit_batch(
+        &self,
+        batch: &mut [SealedTxn],
+        clock: &Hlc,
+    ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError>;
 
-    async fn read_changes(&self, db: &str, after: u64, limit: u32) -> Result<Vec<RawChange>, StoreError>;
+    async fn read_changes(
+        &self,
+        db: &str,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<RawChange>, StoreError>;
     async fn head(&self, db: &str) -> Result<u64, StoreError>;
     async fn max_hlc(&self) -> Result<u64, StoreError>;
 
     /// Records of `db` sealed with a key version below `current`.
-    async fn stale_records(&self, db: &str, current: u32, limit: u32) -> Result<Vec<RawRecord>, StoreError>;
+    async fn stale_records(
+        &self,
+        db: &str,
+        current: u32,
+        limit: u32,
+    ) -> Result<Vec<RawRecord>, StoreError>;
     /// Replaces sealed values of records whose version is still the one read.
     async fn reseal_records(&self, db: &str, records: &[RawRecord]) -> Result<(), StoreError>;
-    async fn stale_changes(&self, db: &str, current: u32, limit: u32) -> Result<Vec<RawChange>, StoreError>;
+    async fn stale_changes(
+        &self,
+        db: &str,
+        current: u32,
+        limit: u32,
+    ) -> Result<Vec<RawChange>, StoreError>;
     async fn reseal_changes(&self, db: &str, changes: &[RawChange]) -> Result<(), StoreError>;
     /// Records plus outbox events of `db` still sealed below `current`.
     async fn count_stale(&self, db: &str, current: u32) -> Result<u64, StoreError>;
@@ -110,7 +134,13 @@ pub(crate) trait Backend: Send + Sync + 'static {
 
     /// Test hook: overwrite a stored sealed value as an attacker with file access would.
     #[cfg(test)]
-    async fn tamper(&self, db: &str, keyspace: &str, key: &[u8], sealed: &[u8]) -> Result<(), StoreError>;
+    async fn tamper(
+        &self,
+        db: &str,
+        keyspace: &str,
+        key: &[u8],
+        sealed: &[u8],
+    ) -> Result<(), StoreError>;
 }
 
 /// Chunk size for multi-row statements (keeps bind parameters well under every engine's cap).

@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
+use crate::store::StoreError;
 use crate::store::error::display_key;
 use crate::store::hlc::{Hlc, HlcStamp};
 use crate::store::types::{ChangeOp, Expect, Receipt};
-use crate::store::StoreError;
 
 /// A transaction whose values are already sealed, waiting to be committed.
 #[derive(Debug)]
@@ -72,7 +72,11 @@ pub(crate) struct Plan {
 pub(crate) fn touched_keys(batch: &[SealedTxn]) -> Vec<RowKey> {
     let mut keys: Vec<RowKey> = batch
         .iter()
-        .flat_map(|txn| txn.ops.iter().map(|op| (txn.database.clone(), op.keyspace.clone(), op.key.clone())))
+        .flat_map(|txn| {
+            txn.ops
+                .iter()
+                .map(|op| (txn.database.clone(), op.keyspace.clone(), op.key.clone()))
+        })
         .collect();
     keys.sort();
     keys.dedup();
@@ -168,19 +172,26 @@ pub(crate) fn plan(
             None => plan.deletes.push(row_key),
         }
     }
-    plan.upserts.sort_by(|a, b| (&a.database, &a.keyspace, &a.key).cmp(&(&b.database, &b.keyspace, &b.key)));
+    plan.upserts.sort_by(|a, b| {
+        (&a.database, &a.keyspace, &a.key).cmp(&(&b.database, &b.keyspace, &b.key))
+    });
     plan.deletes.sort();
-    plan.heads = touched_heads.into_iter().map(|db| {
-        let head = heads[&db];
-        (db, head)
-    }).collect();
+    plan.heads = touched_heads
+        .into_iter()
+        .map(|db| {
+            let head = heads[&db];
+            (db, head)
+        })
+        .collect();
     plan
 }
 
 /// Checks every condition of `txn` against the versions as they stand.
 fn check(txn: &SealedTxn, current: &HashMap<RowKey, u64>) -> Result<(), StoreError> {
     for op in &txn.ops {
-        let found = current.get(&(txn.database.clone(), op.keyspace.clone(), op.key.clone())).copied();
+        let found = current
+            .get(&(txn.database.clone(), op.keyspace.clone(), op.key.clone()))
+            .copied();
         let holds = match op.expect {
             Expect::Any => true,
             Expect::Absent => found.is_none(),
@@ -207,41 +218,82 @@ mod tests {
     use super::*;
 
     fn put(ks: &str, key: &str, expect: Expect) -> SealedOp {
-        SealedOp { keyspace: ks.into(), key: key.into(), put: Some((vec![1, 2, 3], 1)), check_only: false, expect }
+        SealedOp {
+            keyspace: ks.into(),
+            key: key.into(),
+            put: Some((vec![1, 2, 3], 1)),
+            check_only: false,
+            expect,
+        }
     }
 
     fn del(ks: &str, key: &str) -> SealedOp {
-        SealedOp { keyspace: ks.into(), key: key.into(), put: None, check_only: false, expect: Expect::Any }
+        SealedOp {
+            keyspace: ks.into(),
+            key: key.into(),
+            put: None,
+            check_only: false,
+            expect: Expect::Any,
+        }
     }
 
     fn txn(ops: Vec<SealedOp>) -> SealedTxn {
-        SealedTxn { database: "db".into(), ops, correlation_id: None }
+        SealedTxn {
+            database: "db".into(),
+            ops,
+            correlation_id: None,
+        }
     }
 
     #[test]
     fn sequences_are_gap_free_across_transactions_and_conflicts_leave_no_trace() {
         let mut batch = vec![
-            txn(vec![put("ks", "a", Expect::Absent), put("ks", "b", Expect::Any)]),
+            txn(vec![
+                put("ks", "a", Expect::Absent),
+                put("ks", "b", Expect::Any),
+            ]),
             txn(vec![put("ks", "a", Expect::Absent)]),
-            txn(vec![put("ks", "a", Expect::Version(11)), del("ks", "b"), del("ks", "zz")]),
+            txn(vec![
+                put("ks", "a", Expect::Version(11)),
+                del("ks", "b"),
+                del("ks", "zz"),
+            ]),
         ];
         let heads = HashMap::from([("db".to_string(), 10)]);
         let plan = plan(&mut batch, HashMap::new(), heads, &Hlc::default());
-        assert_eq!(plan.outcomes[0].as_ref().unwrap().versions, vec![Some(11), Some(12)]);
+        assert_eq!(
+            plan.outcomes[0].as_ref().unwrap().versions,
+            vec![Some(11), Some(12)]
+        );
         assert!(matches!(plan.outcomes[1], Err(StoreError::Conflict { .. })));
-        assert_eq!(plan.outcomes[2].as_ref().unwrap().versions, vec![Some(13), Some(14), None]);
-        assert_eq!(plan.events.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![11, 12, 13, 14]);
+        assert_eq!(
+            plan.outcomes[2].as_ref().unwrap().versions,
+            vec![Some(13), Some(14), None]
+        );
+        assert_eq!(
+            plan.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
+            vec![11, 12, 13, 14]
+        );
         assert_eq!(plan.heads, vec![("db".to_string(), 14)]);
         assert_eq!(plan.upserts.len(), 1);
         assert_eq!(plan.upserts[0].version, 13);
-        assert_eq!(plan.deletes, vec![("db".to_string(), "ks".to_string(), b"b".to_vec())]);
+        assert_eq!(
+            plan.deletes,
+            vec![("db".to_string(), "ks".to_string(), b"b".to_vec())]
+        );
     }
 
     #[test]
     fn failed_check_blocks_whole_transaction() {
         let mut batch = vec![txn(vec![
             put("ks", "a", Expect::Any),
-            SealedOp { keyspace: "ks".into(), key: "x".into(), put: None, check_only: true, expect: Expect::Version(3) },
+            SealedOp {
+                keyspace: "ks".into(),
+                key: "x".into(),
+                put: None,
+                check_only: true,
+                expect: Expect::Version(3),
+            },
         ])];
         let plan = plan(&mut batch, HashMap::new(), HashMap::new(), &Hlc::default());
         assert!(plan.outcomes[0].is_err());

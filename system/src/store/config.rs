@@ -19,7 +19,9 @@ pub enum StoreLocation {
 impl StoreLocation {
     /// The SQLite file inside a data directory.
     pub fn sqlite_in(data_dir: &std::path::Path) -> Self {
-        StoreLocation::Sqlite { path: data_dir.join("orbit.db") }
+        StoreLocation::Sqlite {
+            path: data_dir.join("orbit.db"),
+        }
     }
 }
 
@@ -73,6 +75,12 @@ pub struct StoreConfig {
 
 impl StoreConfig {
     pub fn new(location: StoreLocation, unseal: Unseal) -> Self {
-        StoreConfig { location, unseal, kdf: KdfParams::OWASP, full_sync: true, max_group: 1024 }
+        StoreConfig {
+            location,
+            unseal,
+            kdf: KdfParams::OWASP,
+            full_sync: true,
+            max_group: 1024,
+        }
     }
 }

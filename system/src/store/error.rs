@@ -5,29 +5,53 @@ use std::path::PathBuf;
 /// Everything that can go wrong in the encrypted store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("wrong passphrase or key file: the instance key of {location} cannot be unsealed; nothing was changed")]
+    #[error(
+        "wrong passphrase or key file: the instance key of {location} cannot be unsealed; nothing was changed"
+    )]
     WrongKey { location: String },
 
-    #[error("{location} was sealed with a {stored}, but a {given} was given; start with the same kind of secret")]
-    UnsealMismatch { location: String, stored: &'static str, given: &'static str },
+    #[error(
+        "{location} was sealed with a {stored}, but a {given} was given; start with the same kind of secret"
+    )]
+    UnsealMismatch {
+        location: String,
+        stored: &'static str,
+        given: &'static str,
+    },
 
-    #[error("key file {path} is missing, but {location} already exists; restore the key file (or set ORBIT_KEY_FILE to its path)")]
+    #[error(
+        "key file {path} is missing, but {location} already exists; restore the key file (or set ORBIT_KEY_FILE to its path)"
+    )]
     KeyFileMissing { path: PathBuf, location: String },
 
     #[error("key file {path} cannot be used: {reason}")]
     KeyFile { path: PathBuf, reason: String },
 
-    #[error("{path} is not an Orbit database or is corrupt ({reason}); restore it from a backup or point --data-dir elsewhere")]
+    #[error(
+        "{path} is not an Orbit database or is corrupt ({reason}); restore it from a backup or point --data-dir elsewhere"
+    )]
     Corrupt { path: String, reason: String },
 
     #[error("cannot reach {location}: {reason}")]
     Unreachable { location: String, reason: String },
 
     #[error("integrity error in database {database}, keyspace {keyspace}, key {key}: {reason}")]
-    Integrity { database: String, keyspace: String, key: String, reason: String },
+    Integrity {
+        database: String,
+        keyspace: String,
+        key: String,
+        reason: String,
+    },
 
-    #[error("version conflict on keyspace {keyspace}, key {key}: expected {expected}, found {found}")]
-    Conflict { keyspace: String, key: String, expected: String, found: String },
+    #[error(
+        "version conflict on keyspace {keyspace}, key {key}: expected {expected}, found {found}"
+    )]
+    Conflict {
+        keyspace: String,
+        key: String,
+        expected: String,
+        found: String,
+    },
 
     #[error("invalid {what}: {reason}")]
     Invalid { what: &'static str, reason: String },
@@ -44,7 +68,10 @@ pub enum StoreError {
 
 impl StoreError {
     pub(crate) fn invalid(what: &'static str, reason: impl Into<String>) -> Self {
-        StoreError::Invalid { what, reason: reason.into() }
+        StoreError::Invalid {
+            what,
+            reason: reason.into(),
+        }
     }
 }
 

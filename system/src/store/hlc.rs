@@ -30,7 +30,9 @@ pub struct Hlc {
 impl Hlc {
     /// A clock that will never stamp at or below `floor` (e.g. the newest stored stamp).
     pub fn starting_after(floor: HlcStamp) -> Self {
-        Hlc { last: Mutex::new(floor.0) }
+        Hlc {
+            last: Mutex::new(floor.0),
+        }
     }
 
     /// A new stamp, greater than every stamp this clock gave or observed.
@@ -49,7 +51,10 @@ impl Hlc {
 }
 
 fn wall_millis() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

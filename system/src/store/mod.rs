@@ -57,7 +57,10 @@ struct Inner {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("backend", &self.inner.backend.kind()).field("location", &self.inner.backend.location()).finish()
+        f.debug_struct("Store")
+            .field("backend", &self.inner.backend.kind())
+            .field("location", &self.inner.backend.location())
+            .finish()
     }
 }
 
@@ -81,7 +84,9 @@ impl Store {
                 }
                 Arc::new(sqlite::SqliteBackend::open(path, config.full_sync).await?)
             }
-            StoreLocation::Postgres { url, schema } => Arc::new(postgres::PgBackend::open(url, schema.as_deref()).await?),
+            StoreLocation::Postgres { url, schema } => {
+                Arc::new(postgres::PgBackend::open(url, schema.as_deref()).await?)
+            }
         };
         let keys = match KeyRing::open(backend.as_ref(), &config.unseal, config.kdf).await {
             Ok(keys) => keys,
@@ -92,7 +97,11 @@ impl Store {
         };
         let clock = Arc::new(Hlc::starting_after(HlcStamp(backend.max_hlc().await?)));
         let (writer, task) = Writer::spawn(backend.clone(), clock.clone(), config.max_group);
-        tracing::debug!(backend = backend.kind(), location = backend.location(), "store open");
+        tracing::debug!(
+            backend = backend.kind(),
+            location = backend.location(),
+            "store open"
+        );
         Ok(Store {
             inner: Arc::new(Inner {
                 backend,
@@ -128,8 +137,16 @@ impl Store {
     /// lower-case letters, digits, `-`, `_` and `.`.
     pub async fn database(&self, name: &str) -> Result<Database, StoreError> {
         validate_name("database name", name)?;
-        let keys = self.inner.keys.database(self.inner.backend.as_ref(), name).await?;
-        Ok(Database { store: self.clone(), name: Arc::from(name), keys: std::sync::RwLock::new(keys).into() })
+        let keys = self
+            .inner
+            .keys
+            .database(self.inner.backend.as_ref(), name)
+            .await?;
+        Ok(Database {
+            store: self.clone(),
+            name: Arc::from(name),
+            keys: std::sync::RwLock::new(keys).into(),
+        })
     }
 
     /// Rotates keys (see `KeyRing::rotate`). Records are re-encrypted afterwards by
@@ -143,11 +160,24 @@ impl Store {
     /// Re-encryption status of every database.
     pub async fn key_status(&self) -> Result<Vec<KeyStatus>, StoreError> {
         let mut status = Vec::new();
-        for name in self.inner.keys.database_names(self.inner.backend.as_ref()).await? {
-            let keys = self.inner.keys.reload(self.inner.backend.as_ref(), &name).await?;
+        for name in self
+            .inner
+            .keys
+            .database_names(self.inner.backend.as_ref())
+            .await?
+        {
+            let keys = self
+                .inner
+                .keys
+                .reload(self.inner.backend.as_ref(), &name)
+                .await?;
             let current = keys.current().version();
             let pending = self.inner.backend.count_stale(&name, current).await?;
-            status.push(KeyStatus { database: name, current_key_version: current, pending });
+            status.push(KeyStatus {
+                database: name,
+                current_key_version: current,
+                pending,
+            });
         }
         Ok(status)
     }
@@ -164,18 +194,25 @@ impl Store {
         for name in self.inner.keys.database_names(backend).await? {
             let keys = self.inner.keys.reload(backend, &name).await?;
             let current = keys.current();
-            let mut records = backend.stale_records(&name, current.version(), limit).await?;
+            let mut records = backend
+                .stale_records(&name, current.version(), limit)
+                .await?;
             for record in &mut records {
                 let plain = open_with(&keys, &name, &record.keyspace, &record.key, &record.sealed)?;
-                record.sealed = current.seal(&plain, &value_aad(&name, &record.keyspace, &record.key));
+                record.sealed =
+                    current.seal(&plain, &value_aad(&name, &record.keyspace, &record.key));
                 record.key_version = current.version();
             }
             backend.reseal_records(&name, &records).await?;
-            let mut changes = backend.stale_changes(&name, current.version(), limit).await?;
+            let mut changes = backend
+                .stale_changes(&name, current.version(), limit)
+                .await?;
             for change in &mut changes {
                 if let Some(sealed) = &change.sealed {
                     let plain = open_with(&keys, &name, &change.keyspace, &change.key, sealed)?;
-                    change.sealed = Some(current.seal(&plain, &value_aad(&name, &change.keyspace, &change.key)));
+                    change.sealed = Some(
+                        current.seal(&plain, &value_aad(&name, &change.keyspace, &change.key)),
+                    );
                     change.key_version = Some(current.version());
                 }
             }
@@ -198,7 +235,12 @@ impl Store {
     }
 
     fn writer(&self) -> Result<Writer, StoreError> {
-        self.inner.writer.lock().expect("writer lock").clone().ok_or(StoreError::Closed)
+        self.inner
+            .writer
+            .lock()
+            .expect("writer lock")
+            .clone()
+            .ok_or(StoreError::Closed)
     }
 }
 
@@ -212,7 +254,9 @@ pub struct Database {
 
 impl std::fmt::Debug for Database {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Database").field("name", &self.name).finish()
+        f.debug_struct("Database")
+            .field("name", &self.name)
+            .finish()
     }
 }
 
@@ -232,12 +276,22 @@ impl Database {
     }
 
     /// Writes one record, whatever its current version.
-    pub async fn put(&self, keyspace: &str, key: impl Into<Vec<u8>>, value: impl Into<Vec<u8>>) -> Result<Receipt, StoreError> {
-        self.commit(Transaction::new().put(keyspace, key, value)).await
+    pub async fn put(
+        &self,
+        keyspace: &str,
+        key: impl Into<Vec<u8>>,
+        value: impl Into<Vec<u8>>,
+    ) -> Result<Receipt, StoreError> {
+        self.commit(Transaction::new().put(keyspace, key, value))
+            .await
     }
 
     /// Deletes one record if it exists (`Receipt::version` is `None` if it did not).
-    pub async fn delete(&self, keyspace: &str, key: impl Into<Vec<u8>>) -> Result<Receipt, StoreError> {
+    pub async fn delete(
+        &self,
+        keyspace: &str,
+        key: impl Into<Vec<u8>>,
+    ) -> Result<Receipt, StoreError> {
         self.commit(Transaction::new().delete(keyspace, key)).await
     }
 
@@ -249,7 +303,8 @@ impl Database {
         expect: Expect,
         value: impl Into<Vec<u8>>,
     ) -> Result<Receipt, StoreError> {
-        self.commit(Transaction::new().put_if(keyspace, key, value, expect)).await
+        self.commit(Transaction::new().put_if(keyspace, key, value, expect))
+            .await
     }
 
     /// Commits a multi-key transaction atomically, with its change events.
@@ -266,25 +321,53 @@ impl Database {
             let (put, check_only) = match op.kind {
                 OpKind::Put(value) => {
                     if value.len() > MAX_VALUE_LEN {
-                        return Err(StoreError::invalid("value", format!("{} bytes is over the {MAX_VALUE_LEN}-byte limit", value.len())));
+                        return Err(StoreError::invalid(
+                            "value",
+                            format!(
+                                "{} bytes is over the {MAX_VALUE_LEN}-byte limit",
+                                value.len()
+                            ),
+                        ));
                     }
-                    (Some(self.seal(current, &op.keyspace, &op.key, value)), false)
+                    (
+                        Some(self.seal(current, &op.keyspace, &op.key, value)),
+                        false,
+                    )
                 }
                 OpKind::Delete => (None, false),
                 OpKind::Check => (None, true),
             };
-            ops.push(SealedOp { keyspace: op.keyspace, key: op.key, put, check_only, expect: op.expect });
+            ops.push(SealedOp {
+                keyspace: op.keyspace,
+                key: op.key,
+                put,
+                check_only,
+                expect: op.expect,
+            });
         }
-        let sealed = SealedTxn { database: self.name.to_string(), ops, correlation_id: txn.correlation_id };
+        let sealed = SealedTxn {
+            database: self.name.to_string(),
+            ops,
+            correlation_id: txn.correlation_id,
+        };
         self.store.writer()?.commit(sealed).await
     }
 
     /// Records whose key starts with `prefix`, in key order, at most `limit` per page,
     /// starting after key `after` (the previous page's `next`).
-    pub async fn scan(&self, keyspace: &str, prefix: &[u8], after: Option<&[u8]>, limit: u32) -> Result<ScanPage, StoreError> {
+    pub async fn scan(
+        &self,
+        keyspace: &str,
+        prefix: &[u8],
+        after: Option<&[u8]>,
+        limit: u32,
+    ) -> Result<ScanPage, StoreError> {
         validate_name("keyspace", keyspace)?;
         if limit == 0 {
-            return Err(StoreError::invalid("limit", "a page holds at least one record"));
+            return Err(StoreError::invalid(
+                "limit",
+                "a page holds at least one record",
+            ));
         }
         let from = match after {
             Some(after) if after >= prefix => From::Exclusive(after),
@@ -292,13 +375,19 @@ impl Database {
         };
         let end = prefix_end(prefix);
         let backend = self.store.inner.backend.as_ref();
-        let raws = backend.scan(&self.name, keyspace, from, end.as_deref(), limit).await?;
+        let raws = backend
+            .scan(&self.name, keyspace, from, end.as_deref(), limit)
+            .await?;
         let full = raws.len() as u32 == limit;
         let mut records = Vec::with_capacity(raws.len());
         for raw in raws {
             records.push(self.open_record(raw).await?);
         }
-        let next = if full { records.last().map(|r| r.key.clone()) } else { None };
+        let next = if full {
+            records.last().map(|r| r.key.clone())
+        } else {
+            None
+        };
         Ok(ScanPage { records, next })
     }
 
@@ -309,7 +398,12 @@ impl Database {
 
     /// Change events with `seq > after`, oldest first, at most `limit`.
     pub async fn changes(&self, after: u64, limit: u32) -> Result<Vec<ChangeEvent>, StoreError> {
-        let raws = self.store.inner.backend.read_changes(&self.name, after, limit).await?;
+        let raws = self
+            .store
+            .inner
+            .backend
+            .read_changes(&self.name, after, limit)
+            .await?;
         let mut events = Vec::with_capacity(raws.len());
         for raw in raws {
             let op = ChangeOp::from_code(raw.op).ok_or_else(|| StoreError::Integrity {
@@ -345,16 +439,29 @@ impl Database {
         self.keys.read().expect("database keys lock").clone()
     }
 
-    fn seal(&self, key: &DataKey, keyspace: &str, record_key: &[u8], value: Vec<u8>) -> (Vec<u8>, u32) {
+    fn seal(
+        &self,
+        key: &DataKey,
+        keyspace: &str,
+        record_key: &[u8],
+        value: Vec<u8>,
+    ) -> (Vec<u8>, u32) {
         if self.store.inner.keys.is_plaintext() {
             return (value, 0);
         }
-        (key.seal(&value, &value_aad(&self.name, keyspace, record_key)), key.version())
+        (
+            key.seal(&value, &value_aad(&self.name, keyspace, record_key)),
+            key.version(),
+        )
     }
 
     async fn open_record(&self, raw: RawRecord) -> Result<Record, StoreError> {
         let value = self.open(&raw.keyspace, &raw.key, &raw.sealed).await?;
-        Ok(Record { key: raw.key, version: raw.version, value })
+        Ok(Record {
+            key: raw.key,
+            version: raw.version,
+            value,
+        })
     }
 
     async fn open(&self, keyspace: &str, key: &[u8], sealed: &[u8]) -> Result<Vec<u8>, StoreError> {
@@ -362,31 +469,58 @@ impl Database {
             return Ok(sealed.to_vec());
         }
         let keys = self.current_keys();
-        let version = sealed_key_version(sealed).map_err(|e| integrity(&self.name, keyspace, key, e))?;
+        let version =
+            sealed_key_version(sealed).map_err(|e| integrity(&self.name, keyspace, key, e))?;
         if keys.by_version(version).is_some() {
             return open_with(&keys, &self.name, keyspace, key, sealed);
         }
         // Sealed with a key this process has not loaded yet (rotated elsewhere): reload once.
-        let fresh = self.store.inner.keys.reload(self.store.inner.backend.as_ref(), &self.name).await?;
+        let fresh = self
+            .store
+            .inner
+            .keys
+            .reload(self.store.inner.backend.as_ref(), &self.name)
+            .await?;
         *self.keys.write().expect("database keys lock") = fresh.clone();
         open_with(&fresh, &self.name, keyspace, key, sealed)
     }
 }
 
 fn value_aad(db: &str, keyspace: &str, key: &[u8]) -> Aad {
-    Aad::new("orbit/record").with(db.as_bytes()).with(keyspace.as_bytes()).with(key)
+    Aad::new("orbit/record")
+        .with(db.as_bytes())
+        .with(keyspace.as_bytes())
+        .with(key)
 }
 
-fn open_with(keys: &DbKeys, db: &str, keyspace: &str, key: &[u8], sealed: &[u8]) -> Result<Vec<u8>, StoreError> {
+fn open_with(
+    keys: &DbKeys,
+    db: &str,
+    keyspace: &str,
+    key: &[u8],
+    sealed: &[u8],
+) -> Result<Vec<u8>, StoreError> {
     let version = sealed_key_version(sealed).map_err(|e| integrity(db, keyspace, key, e))?;
-    let data_key = keys
-        .by_version(version)
-        .ok_or_else(|| integrity(db, keyspace, key, format!("sealed with unknown key version {version}")))?;
-    data_key.open(sealed, &value_aad(db, keyspace, key)).map_err(|e| integrity(db, keyspace, key, e))
+    let data_key = keys.by_version(version).ok_or_else(|| {
+        integrity(
+            db,
+            keyspace,
+            key,
+            format!("sealed with unknown key version {version}"),
+        )
+    })?;
+    data_key
+        .open(sealed, &value_aad(db, keyspace, key))
+        .map_err(|e| integrity(db, keyspace, key, e))
 }
 
 fn integrity(db: &str, keyspace: &str, key: &[u8], reason: impl std::fmt::Display) -> StoreError {
-    StoreError::Integrity { database: db.to_owned(), keyspace: keyspace.to_owned(), key: display_key(key), reason: reason.to_string() }
+    StoreError::Integrity {
+        database: db.to_owned(),
+        keyspace: keyspace.to_owned(),
+        key: display_key(key),
+        reason: reason.to_string(),
+    }
 }
 
 /// The smallest key greater than every key starting with `prefix`; `None` if there is none.
@@ -404,17 +538,25 @@ fn prefix_end(prefix: &[u8]) -> Option<Vec<u8>> {
 fn validate_name(what: &'static str, name: &str) -> Result<(), StoreError> {
     let ok = !name.is_empty()
         && name.len() <= 128
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'));
+        && name.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        });
     if ok {
         Ok(())
     } else {
-        Err(StoreError::invalid(what, format!("{name:?}: use 1-128 lower-case letters, digits, '-', '_' or '.'")))
+        Err(StoreError::invalid(
+            what,
+            format!("{name:?}: use 1-128 lower-case letters, digits, '-', '_' or '.'"),
+        ))
     }
 }
 
 fn validate_key(key: &[u8]) -> Result<(), StoreError> {
     if key.is_empty() || key.len() > MAX_KEY_LEN {
-        return Err(StoreError::invalid("key", format!("{} bytes: keys are 1-{MAX_KEY_LEN} bytes", key.len())));
+        return Err(StoreError::invalid(
+            "key",
+            format!("{} bytes: keys are 1-{MAX_KEY_LEN} bytes", key.len()),
+        ));
     }
     Ok(())
 }
@@ -427,9 +569,10 @@ fn create_private_dir(dir: &std::path::Path) -> Result<(), StoreError> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(|e| StoreError::Corrupt { path: dir.display().to_string(), reason: format!("cannot create the data directory: {e}") })
+    builder.create(dir).map_err(|e| StoreError::Corrupt {
+        path: dir.display().to_string(),
+        reason: format!("cannot create the data directory: {e}"),
+    })
 }
 
 #[cfg(test)]

@@ -12,11 +12,13 @@ use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, Postgres, QueryBuilder, Row};
 
-use crate::store::backend::{Backend, From, InstanceRow, KeyRow, RawChange, RawRecord, ROWS_PER_STATEMENT};
+use crate::store::StoreError;
+use crate::store::backend::{
+    Backend, From, InstanceRow, KeyRow, ROWS_PER_STATEMENT, RawChange, RawRecord,
+};
 use crate::store::batch::{self, RowKey, SealedTxn};
 use crate::store::hlc::Hlc;
 use crate::store::types::Receipt;
-use crate::store::StoreError;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -45,8 +47,15 @@ impl PgBackend {
         let mut options = PgConnectOptions::from_str(url)
             .map_err(|e| StoreError::invalid("postgres url", format!("{location}: {e}")))?;
         if let Some(schema) = schema {
-            if schema.is_empty() || !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return Err(StoreError::invalid("postgres schema", format!("{schema:?}: use letters, digits and _ only")));
+            if schema.is_empty()
+                || !schema
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            {
+                return Err(StoreError::invalid(
+                    "postgres schema",
+                    format!("{schema:?}: use letters, digits and _ only"),
+                ));
             }
             options = options.options([("search_path", schema)]);
         }
@@ -55,9 +64,14 @@ impl PgBackend {
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await
-            .map_err(|e| StoreError::Unreachable { location: location.clone(), reason: e.to_string() })?;
+            .map_err(|e| StoreError::Unreachable {
+                location: location.clone(),
+                reason: e.to_string(),
+            })?;
         if let Some(schema) = schema {
-            sqlx::query(&format!("CREATE SCHEMA IF NOT EXISTS {schema}")).execute(&pool).await?;
+            sqlx::query(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))
+                .execute(&pool)
+                .await?;
         }
         Ok(PgBackend { pool, location })
     }
@@ -65,17 +79,13 @@ impl PgBackend {
     fn classify(&self, error: sqlx::Error) -> StoreError {
         match error {
             sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => {
-                StoreError::Unreachable { location: self.location.clone(), reason: error.to_string() }
+                StoreError::Unreachable {
+                    location: self.location.clone(),
+                    reason: error.to_string(),
+                }
             }
             other => StoreError::Database(other),
         }
-    }
-
-    /// Drops a schema and everything in it (test clean-up).
-    #[cfg(test)]
-    pub(crate) async fn drop_schema(&self, schema: &str) -> Result<(), StoreError> {
-        sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE")).execute(&self.pool).await?;
-        Ok(())
     }
 }
 
@@ -103,7 +113,10 @@ fn change_from_row(row: &sqlx::postgres::PgRow) -> RawChange {
 }
 
 fn now_secs() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 #[async_trait]
@@ -117,14 +130,18 @@ impl Backend for PgBackend {
     }
 
     async fn load_instance(&self) -> Result<Option<InstanceRow>, StoreError> {
-        let exists: Option<String> = sqlx::query_scalar("SELECT to_regclass('orbit_instance')::text")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(|e| self.classify(e))?;
+        let exists: Option<String> =
+            sqlx::query_scalar("SELECT to_regclass('orbit_instance')::text")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(|e| self.classify(e))?;
         if exists.is_none() {
             return Ok(None);
         }
-        let row = sqlx::query("SELECT * FROM orbit_instance WHERE id = 1").fetch_optional(&self.pool).await.map_err(|e| self.classify(e))?;
+        let row = sqlx::query("SELECT * FROM orbit_instance WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| self.classify(e))?;
         Ok(row.map(|row| InstanceRow {
             instance_id: row.get("instance_id"),
             unseal_kind: row.get("unseal_kind"),
@@ -168,13 +185,15 @@ impl Backend for PgBackend {
             .execute(&mut *tx)
             .await?;
         for key in keys {
-            sqlx::query("UPDATE orbit_keys SET wrapped = $1 WHERE db = $2 AND kind = $3 AND version = $4")
-                .bind(&key.wrapped)
-                .bind(&key.db)
-                .bind(&key.kind)
-                .bind(key.version as i64)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE orbit_keys SET wrapped = $1 WHERE db = $2 AND kind = $3 AND version = $4",
+            )
+            .bind(&key.wrapped)
+            .bind(&key.db)
+            .bind(&key.kind)
+            .bind(key.version as i64)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -208,16 +227,23 @@ impl Backend for PgBackend {
                 .bind(now_secs())
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("INSERT INTO orbit_outbox_heads (db, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING")
-                .bind(&key.db)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO orbit_outbox_heads (db, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING",
+            )
+            .bind(&key.db)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
-    async fn get(&self, db: &str, keyspace: &str, key: &[u8]) -> Result<Option<RawRecord>, StoreError> {
+    async fn get(
+        &self,
+        db: &str,
+        keyspace: &str,
+        key: &[u8],
+    ) -> Result<Option<RawRecord>, StoreError> {
         let row = sqlx::query("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = $1 AND keyspace = $2 AND key = $3")
             .bind(db)
             .bind(keyspace)
@@ -228,10 +254,21 @@ impl Backend for PgBackend {
         Ok(row.as_ref().map(record_from_row))
     }
 
-    async fn scan(&self, db: &str, keyspace: &str, from: From<'_>, end: Option<&[u8]>, limit: u32) -> Result<Vec<RawRecord>, StoreError> {
-        let mut query: QueryBuilder<'_, Postgres> =
-            QueryBuilder::new("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ");
-        query.push_bind(db).push(" AND keyspace = ").push_bind(keyspace);
+    async fn scan(
+        &self,
+        db: &str,
+        keyspace: &str,
+        from: From<'_>,
+        end: Option<&[u8]>,
+        limit: u32,
+    ) -> Result<Vec<RawRecord>, StoreError> {
+        let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
+            "SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ",
+        );
+        query
+            .push_bind(db)
+            .push(" AND keyspace = ")
+            .push_bind(keyspace);
         match from {
             From::Inclusive(start) => query.push(" AND key >= ").push_bind(start),
             From::Exclusive(after) => query.push(" AND key > ").push_bind(after),
@@ -240,39 +277,61 @@ impl Backend for PgBackend {
             query.push(" AND key < ").push_bind(end);
         }
         query.push(" ORDER BY key LIMIT ").push_bind(limit as i64);
-        let rows = query.build().fetch_all(&self.pool).await.map_err(|e| self.classify(e))?;
+        let rows = query
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.classify(e))?;
         Ok(rows.iter().map(record_from_row).collect())
     }
 
-    async fn commit_batch(&self, batch: &mut [SealedTxn], clock: &Hlc) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
+    async fn commit_batch(
+        &self,
+        batch: &mut [SealedTxn],
+        clock: &Hlc,
+    ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
         let mut tx = self.pool.begin().await.map_err(|e| self.classify(e))?;
 
         let mut current: HashMap<RowKey, u64> = HashMap::new();
         for chunk in batch::touched_keys(batch).chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Postgres> =
-                QueryBuilder::new("SELECT db, keyspace, key, version FROM orbit_records WHERE (db, keyspace, key) IN (");
+            let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
+                "SELECT db, keyspace, key, version FROM orbit_records WHERE (db, keyspace, key) IN (",
+            );
             let mut list = query.separated(", ");
             for (db, ks, key) in chunk {
-                list.push("(").push_bind_unseparated(db.as_str()).push_unseparated(", ");
-                list.push_bind_unseparated(ks.as_str()).push_unseparated(", ").push_bind_unseparated(key.as_slice()).push_unseparated(")");
+                list.push("(")
+                    .push_bind_unseparated(db.as_str())
+                    .push_unseparated(", ");
+                list.push_bind_unseparated(ks.as_str())
+                    .push_unseparated(", ")
+                    .push_bind_unseparated(key.as_slice())
+                    .push_unseparated(")");
             }
             query.push(") ORDER BY db, keyspace, key FOR UPDATE");
             for row in query.build().fetch_all(&mut *tx).await? {
-                current.insert((row.get("db"), row.get("keyspace"), row.get("key")), row.get::<i64, _>("version") as u64);
+                current.insert(
+                    (row.get("db"), row.get("keyspace"), row.get("key")),
+                    row.get::<i64, _>("version") as u64,
+                );
             }
         }
 
         let mut heads: HashMap<String, u64> = HashMap::new();
         for db in batch::databases(batch) {
-            let seq: Option<i64> = sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = $1 FOR UPDATE").bind(&db).fetch_optional(&mut *tx).await?;
+            let seq: Option<i64> =
+                sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = $1 FOR UPDATE")
+                    .bind(&db)
+                    .fetch_optional(&mut *tx)
+                    .await?;
             heads.insert(db, seq.unwrap_or(0) as u64);
         }
 
         let plan = batch::plan(batch, current, heads, clock);
 
         for chunk in plan.upserts.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Postgres> =
-                QueryBuilder::new("INSERT INTO orbit_records (db, keyspace, key, version, key_version, value) ");
+            let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
+                "INSERT INTO orbit_records (db, keyspace, key, version, key_version, value) ",
+            );
             query.push_values(chunk, |mut b, row| {
                 b.push_bind(row.database.as_str())
                     .push_bind(row.keyspace.as_str())
@@ -288,18 +347,25 @@ impl Backend for PgBackend {
             query.build().execute(&mut *tx).await?;
         }
         for chunk in plan.deletes.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new("DELETE FROM orbit_records WHERE (db, keyspace, key) IN (");
+            let mut query: QueryBuilder<'_, Postgres> =
+                QueryBuilder::new("DELETE FROM orbit_records WHERE (db, keyspace, key) IN (");
             let mut list = query.separated(", ");
             for (db, ks, key) in chunk {
-                list.push("(").push_bind_unseparated(db.as_str()).push_unseparated(", ");
-                list.push_bind_unseparated(ks.as_str()).push_unseparated(", ").push_bind_unseparated(key.as_slice()).push_unseparated(")");
+                list.push("(")
+                    .push_bind_unseparated(db.as_str())
+                    .push_unseparated(", ");
+                list.push_bind_unseparated(ks.as_str())
+                    .push_unseparated(", ")
+                    .push_bind_unseparated(key.as_slice())
+                    .push_unseparated(")");
             }
             query.push(")");
             query.build().execute(&mut *tx).await?;
         }
         for chunk in plan.events.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Postgres> =
-                QueryBuilder::new("INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id) ");
+            let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
+                "INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id) ",
+            );
             query.push_values(chunk, |mut b, event| {
                 b.push_bind(event.database.as_str())
                     .push_bind(event.seq as i64)
@@ -324,28 +390,46 @@ impl Backend for PgBackend {
         Ok(plan.outcomes)
     }
 
-    async fn read_changes(&self, db: &str, after: u64, limit: u32) -> Result<Vec<RawChange>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM orbit_outbox WHERE db = $1 AND seq > $2 ORDER BY seq LIMIT $3")
-            .bind(db)
-            .bind(after as i64)
-            .bind(limit as i64)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(|e| self.classify(e))?;
+    async fn read_changes(
+        &self,
+        db: &str,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<RawChange>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT * FROM orbit_outbox WHERE db = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+        )
+        .bind(db)
+        .bind(after as i64)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.classify(e))?;
         Ok(rows.iter().map(change_from_row).collect())
     }
 
     async fn head(&self, db: &str) -> Result<u64, StoreError> {
-        let seq: Option<i64> = sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = $1").bind(db).fetch_optional(&self.pool).await?;
+        let seq: Option<i64> =
+            sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = $1")
+                .bind(db)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(seq.unwrap_or(0) as u64)
     }
 
     async fn max_hlc(&self) -> Result<u64, StoreError> {
-        let hlc: Option<i64> = sqlx::query_scalar("SELECT max(hlc) FROM orbit_outbox").fetch_one(&self.pool).await?;
+        let hlc: Option<i64> = sqlx::query_scalar("SELECT max(hlc) FROM orbit_outbox")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(hlc.unwrap_or(0) as u64)
     }
 
-    async fn stale_records(&self, db: &str, current: u32, limit: u32) -> Result<Vec<RawRecord>, StoreError> {
+    async fn stale_records(
+        &self,
+        db: &str,
+        current: u32,
+        limit: u32,
+    ) -> Result<Vec<RawRecord>, StoreError> {
         let rows = sqlx::query("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = $1 AND key_version < $2 LIMIT $3")
             .bind(db)
             .bind(current as i64)
@@ -372,26 +456,34 @@ impl Backend for PgBackend {
         Ok(())
     }
 
-    async fn stale_changes(&self, db: &str, current: u32, limit: u32) -> Result<Vec<RawChange>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM orbit_outbox WHERE db = $1 AND key_version < $2 LIMIT $3")
-            .bind(db)
-            .bind(current as i64)
-            .bind(limit as i64)
-            .fetch_all(&self.pool)
-            .await?;
+    async fn stale_changes(
+        &self,
+        db: &str,
+        current: u32,
+        limit: u32,
+    ) -> Result<Vec<RawChange>, StoreError> {
+        let rows =
+            sqlx::query("SELECT * FROM orbit_outbox WHERE db = $1 AND key_version < $2 LIMIT $3")
+                .bind(db)
+                .bind(current as i64)
+                .bind(limit as i64)
+                .fetch_all(&self.pool)
+                .await?;
         Ok(rows.iter().map(change_from_row).collect())
     }
 
     async fn reseal_changes(&self, db: &str, changes: &[RawChange]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         for change in changes {
-            sqlx::query("UPDATE orbit_outbox SET value = $1, key_version = $2 WHERE db = $3 AND seq = $4")
-                .bind(&change.sealed)
-                .bind(change.key_version.map(|v| v as i64))
-                .bind(db)
-                .bind(change.seq as i64)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE orbit_outbox SET value = $1, key_version = $2 WHERE db = $3 AND seq = $4",
+            )
+            .bind(&change.sealed)
+            .bind(change.key_version.map(|v| v as i64))
+            .bind(db)
+            .bind(change.seq as i64)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -414,14 +506,22 @@ impl Backend for PgBackend {
     }
 
     #[cfg(test)]
-    async fn tamper(&self, db: &str, keyspace: &str, key: &[u8], sealed: &[u8]) -> Result<(), StoreError> {
-        sqlx::query("UPDATE orbit_records SET value = $1 WHERE db = $2 AND keyspace = $3 AND key = $4")
-            .bind(sealed)
-            .bind(db)
-            .bind(keyspace)
-            .bind(key)
-            .execute(&self.pool)
-            .await?;
+    async fn tamper(
+        &self,
+        db: &str,
+        keyspace: &str,
+        key: &[u8],
+        sealed: &[u8],
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE orbit_records SET value = $1 WHERE db = $2 AND keyspace = $3 AND key = $4",
+        )
+        .bind(sealed)
+        .bind(db)
+        .bind(keyspace)
+        .bind(key)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 }

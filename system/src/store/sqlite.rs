@@ -14,11 +14,13 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Connection, QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 use tokio::sync::Mutex;
 
-use crate::store::backend::{Backend, From, InstanceRow, KeyRow, RawChange, RawRecord, ROWS_PER_STATEMENT};
+use crate::store::StoreError;
+use crate::store::backend::{
+    Backend, From, InstanceRow, KeyRow, ROWS_PER_STATEMENT, RawChange, RawRecord,
+};
 use crate::store::batch::{self, RowKey, SealedTxn};
 use crate::store::hlc::Hlc;
 use crate::store::types::Receipt;
-use crate::store::StoreError;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -37,18 +39,31 @@ impl SqliteBackend {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(if full_sync { SqliteSynchronous::Full } else { SqliteSynchronous::Normal })
+            .synchronous(if full_sync {
+                SqliteSynchronous::Full
+            } else {
+                SqliteSynchronous::Normal
+            })
             .busy_timeout(Duration::from_secs(30))
             .foreign_keys(true);
-        let writer = SqliteConnection::connect_with(&options).await.map_err(|e| corrupt(&location, e))?;
+        let writer = SqliteConnection::connect_with(&options)
+            .await
+            .map_err(|e| corrupt(&location, e))?;
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
             .await
             .map_err(|e| corrupt(&location, e))?;
-        let backend = SqliteBackend { pool, writer: Mutex::new(writer), location };
+        let backend = SqliteBackend {
+            pool,
+            writer: Mutex::new(writer),
+            location,
+        };
         // Touch the schema once, so a file that is not a database is reported here.
-        sqlx::query("SELECT count(*) FROM sqlite_master").fetch_one(&backend.pool).await.map_err(|e| backend.classify(e))?;
+        sqlx::query("SELECT count(*) FROM sqlite_master")
+            .fetch_one(&backend.pool)
+            .await
+            .map_err(|e| backend.classify(e))?;
         Ok(backend)
     }
 
@@ -67,7 +82,10 @@ impl SqliteBackend {
 }
 
 fn corrupt(location: &str, error: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt { path: location.to_owned(), reason: error.to_string() }
+    StoreError::Corrupt {
+        path: location.to_owned(),
+        reason: error.to_string(),
+    }
 }
 
 fn record_from_row(row: &sqlx::sqlite::SqliteRow) -> RawRecord {
@@ -94,7 +112,10 @@ fn change_from_row(row: &sqlx::sqlite::SqliteRow) -> RawChange {
 }
 
 fn now_secs() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 #[async_trait]
@@ -108,14 +129,19 @@ impl Backend for SqliteBackend {
     }
 
     async fn load_instance(&self) -> Result<Option<InstanceRow>, StoreError> {
-        let exists: i64 = sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'orbit_instance'")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(|e| self.classify(e))?;
+        let exists: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'orbit_instance'",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| self.classify(e))?;
         if exists == 0 {
             return Ok(None);
         }
-        let row = sqlx::query("SELECT * FROM orbit_instance WHERE id = 1").fetch_optional(&self.pool).await.map_err(|e| self.classify(e))?;
+        let row = sqlx::query("SELECT * FROM orbit_instance WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| self.classify(e))?;
         Ok(row.map(|row| InstanceRow {
             instance_id: row.get("instance_id"),
             unseal_kind: row.get("unseal_kind"),
@@ -159,13 +185,15 @@ impl Backend for SqliteBackend {
             .execute(&mut *tx)
             .await?;
         for key in keys {
-            sqlx::query("UPDATE orbit_keys SET wrapped = ? WHERE db = ? AND kind = ? AND version = ?")
-                .bind(&key.wrapped)
-                .bind(&key.db)
-                .bind(&key.kind)
-                .bind(key.version as i64)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE orbit_keys SET wrapped = ? WHERE db = ? AND kind = ? AND version = ?",
+            )
+            .bind(&key.wrapped)
+            .bind(&key.db)
+            .bind(&key.kind)
+            .bind(key.version as i64)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -199,16 +227,23 @@ impl Backend for SqliteBackend {
                 .bind(now_secs())
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("INSERT INTO orbit_outbox_heads (db, seq) VALUES (?, 0) ON CONFLICT DO NOTHING")
-                .bind(&key.db)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO orbit_outbox_heads (db, seq) VALUES (?, 0) ON CONFLICT DO NOTHING",
+            )
+            .bind(&key.db)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
-    async fn get(&self, db: &str, keyspace: &str, key: &[u8]) -> Result<Option<RawRecord>, StoreError> {
+    async fn get(
+        &self,
+        db: &str,
+        keyspace: &str,
+        key: &[u8],
+    ) -> Result<Option<RawRecord>, StoreError> {
         let row = sqlx::query("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ? AND keyspace = ? AND key = ?")
             .bind(db)
             .bind(keyspace)
@@ -219,10 +254,21 @@ impl Backend for SqliteBackend {
         Ok(row.as_ref().map(record_from_row))
     }
 
-    async fn scan(&self, db: &str, keyspace: &str, from: From<'_>, end: Option<&[u8]>, limit: u32) -> Result<Vec<RawRecord>, StoreError> {
-        let mut query: QueryBuilder<'_, Sqlite> =
-            QueryBuilder::new("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ");
-        query.push_bind(db).push(" AND keyspace = ").push_bind(keyspace);
+    async fn scan(
+        &self,
+        db: &str,
+        keyspace: &str,
+        from: From<'_>,
+        end: Option<&[u8]>,
+        limit: u32,
+    ) -> Result<Vec<RawRecord>, StoreError> {
+        let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
+            "SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ",
+        );
+        query
+            .push_bind(db)
+            .push(" AND keyspace = ")
+            .push_bind(keyspace);
         match from {
             From::Inclusive(start) => query.push(" AND key >= ").push_bind(start),
             From::Exclusive(after) => query.push(" AND key > ").push_bind(after),
@@ -231,40 +277,65 @@ impl Backend for SqliteBackend {
             query.push(" AND key < ").push_bind(end);
         }
         query.push(" ORDER BY key LIMIT ").push_bind(limit as i64);
-        let rows = query.build().fetch_all(&self.pool).await.map_err(|e| self.classify(e))?;
+        let rows = query
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.classify(e))?;
         Ok(rows.iter().map(record_from_row).collect())
     }
 
-    async fn commit_batch(&self, batch: &mut [SealedTxn], clock: &Hlc) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
+    async fn commit_batch(
+        &self,
+        batch: &mut [SealedTxn],
+        clock: &Hlc,
+    ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
         let mut conn = self.writer.lock().await;
-        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await.map_err(|e| self.classify(e))?;
+        let mut tx = conn
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(|e| self.classify(e))?;
 
         let mut current: HashMap<RowKey, u64> = HashMap::new();
         for chunk in batch::touched_keys(batch).chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Sqlite> =
-                QueryBuilder::new("SELECT db, keyspace, key, version FROM orbit_records WHERE (db, keyspace, key) IN (VALUES ");
+            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
+                "SELECT db, keyspace, key, version FROM orbit_records WHERE (db, keyspace, key) IN (VALUES ",
+            );
             let mut list = query.separated(", ");
             for (db, ks, key) in chunk {
-                list.push("(").push_bind_unseparated(db.as_str()).push_unseparated(", ");
-                list.push_bind_unseparated(ks.as_str()).push_unseparated(", ").push_bind_unseparated(key.as_slice()).push_unseparated(")");
+                list.push("(")
+                    .push_bind_unseparated(db.as_str())
+                    .push_unseparated(", ");
+                list.push_bind_unseparated(ks.as_str())
+                    .push_unseparated(", ")
+                    .push_bind_unseparated(key.as_slice())
+                    .push_unseparated(")");
             }
             query.push(")");
             for row in query.build().fetch_all(&mut *tx).await? {
-                current.insert((row.get("db"), row.get("keyspace"), row.get("key")), row.get::<i64, _>("version") as u64);
+                current.insert(
+                    (row.get("db"), row.get("keyspace"), row.get("key")),
+                    row.get::<i64, _>("version") as u64,
+                );
             }
         }
 
         let mut heads: HashMap<String, u64> = HashMap::new();
         for db in batch::databases(batch) {
-            let seq: Option<i64> = sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = ?").bind(&db).fetch_optional(&mut *tx).await?;
+            let seq: Option<i64> =
+                sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = ?")
+                    .bind(&db)
+                    .fetch_optional(&mut *tx)
+                    .await?;
             heads.insert(db, seq.unwrap_or(0) as u64);
         }
 
         let plan = batch::plan(batch, current, heads, clock);
 
         for chunk in plan.upserts.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Sqlite> =
-                QueryBuilder::new("INSERT INTO orbit_records (db, keyspace, key, version, key_version, value) ");
+            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
+                "INSERT INTO orbit_records (db, keyspace, key, version, key_version, value) ",
+            );
             query.push_values(chunk, |mut b, row| {
                 b.push_bind(row.database.as_str())
                     .push_bind(row.keyspace.as_str())
@@ -280,18 +351,26 @@ impl Backend for SqliteBackend {
             query.build().execute(&mut *tx).await?;
         }
         for chunk in plan.deletes.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new("DELETE FROM orbit_records WHERE (db, keyspace, key) IN (VALUES ");
+            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
+                "DELETE FROM orbit_records WHERE (db, keyspace, key) IN (VALUES ",
+            );
             let mut list = query.separated(", ");
             for (db, ks, key) in chunk {
-                list.push("(").push_bind_unseparated(db.as_str()).push_unseparated(", ");
-                list.push_bind_unseparated(ks.as_str()).push_unseparated(", ").push_bind_unseparated(key.as_slice()).push_unseparated(")");
+                list.push("(")
+                    .push_bind_unseparated(db.as_str())
+                    .push_unseparated(", ");
+                list.push_bind_unseparated(ks.as_str())
+                    .push_unseparated(", ")
+                    .push_bind_unseparated(key.as_slice())
+                    .push_unseparated(")");
             }
             query.push(")");
             query.build().execute(&mut *tx).await?;
         }
         for chunk in plan.events.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Sqlite> =
-                QueryBuilder::new("INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id) ");
+            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
+                "INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id) ",
+            );
             query.push_values(chunk, |mut b, event| {
                 b.push_bind(event.database.as_str())
                     .push_bind(event.seq as i64)
@@ -316,28 +395,45 @@ impl Backend for SqliteBackend {
         Ok(plan.outcomes)
     }
 
-    async fn read_changes(&self, db: &str, after: u64, limit: u32) -> Result<Vec<RawChange>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM orbit_outbox WHERE db = ? AND seq > ? ORDER BY seq LIMIT ?")
-            .bind(db)
-            .bind(after as i64)
-            .bind(limit as i64)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(|e| self.classify(e))?;
+    async fn read_changes(
+        &self,
+        db: &str,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<RawChange>, StoreError> {
+        let rows =
+            sqlx::query("SELECT * FROM orbit_outbox WHERE db = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .bind(db)
+                .bind(after as i64)
+                .bind(limit as i64)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(|e| self.classify(e))?;
         Ok(rows.iter().map(change_from_row).collect())
     }
 
     async fn head(&self, db: &str) -> Result<u64, StoreError> {
-        let seq: Option<i64> = sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = ?").bind(db).fetch_optional(&self.pool).await?;
+        let seq: Option<i64> =
+            sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = ?")
+                .bind(db)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(seq.unwrap_or(0) as u64)
     }
 
     async fn max_hlc(&self) -> Result<u64, StoreError> {
-        let hlc: Option<i64> = sqlx::query_scalar("SELECT max(hlc) FROM orbit_outbox").fetch_one(&self.pool).await?;
+        let hlc: Option<i64> = sqlx::query_scalar("SELECT max(hlc) FROM orbit_outbox")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(hlc.unwrap_or(0) as u64)
     }
 
-    async fn stale_records(&self, db: &str, current: u32, limit: u32) -> Result<Vec<RawRecord>, StoreError> {
+    async fn stale_records(
+        &self,
+        db: &str,
+        current: u32,
+        limit: u32,
+    ) -> Result<Vec<RawRecord>, StoreError> {
         let rows = sqlx::query("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ? AND key_version < ? LIMIT ?")
             .bind(db)
             .bind(current as i64)
@@ -364,26 +460,34 @@ impl Backend for SqliteBackend {
         Ok(())
     }
 
-    async fn stale_changes(&self, db: &str, current: u32, limit: u32) -> Result<Vec<RawChange>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM orbit_outbox WHERE db = ? AND key_version < ? LIMIT ?")
-            .bind(db)
-            .bind(current as i64)
-            .bind(limit as i64)
-            .fetch_all(&self.pool)
-            .await?;
+    async fn stale_changes(
+        &self,
+        db: &str,
+        current: u32,
+        limit: u32,
+    ) -> Result<Vec<RawChange>, StoreError> {
+        let rows =
+            sqlx::query("SELECT * FROM orbit_outbox WHERE db = ? AND key_version < ? LIMIT ?")
+                .bind(db)
+                .bind(current as i64)
+                .bind(limit as i64)
+                .fetch_all(&self.pool)
+                .await?;
         Ok(rows.iter().map(change_from_row).collect())
     }
 
     async fn reseal_changes(&self, db: &str, changes: &[RawChange]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         for change in changes {
-            sqlx::query("UPDATE orbit_outbox SET value = ?, key_version = ? WHERE db = ? AND seq = ?")
-                .bind(&change.sealed)
-                .bind(change.key_version.map(|v| v as i64))
-                .bind(db)
-                .bind(change.seq as i64)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE orbit_outbox SET value = ?, key_version = ? WHERE db = ? AND seq = ?",
+            )
+            .bind(&change.sealed)
+            .bind(change.key_version.map(|v| v as i64))
+            .bind(db)
+            .bind(change.seq as i64)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -405,13 +509,22 @@ impl Backend for SqliteBackend {
         self.pool.close().await;
         let mut writer = self.writer.lock().await;
         // Checkpoint the WAL so the file is complete on its own after a clean shutdown.
-        if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut *writer).await {
+        if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&mut *writer)
+            .await
+        {
             tracing::warn!(%error, "sqlite checkpoint at close failed");
         }
     }
 
     #[cfg(test)]
-    async fn tamper(&self, db: &str, keyspace: &str, key: &[u8], sealed: &[u8]) -> Result<(), StoreError> {
+    async fn tamper(
+        &self,
+        db: &str,
+        keyspace: &str,
+        key: &[u8],
+        sealed: &[u8],
+    ) -> Result<(), StoreError> {
         sqlx::query("UPDATE orbit_records SET value = ? WHERE db = ? AND keyspace = ? AND key = ?")
             .bind(sealed)
             .bind(db)

@@ -1,1 +1,779 @@
-//! Conformance suite
+//! The store conformance suite: one set of behaviours, run once against SQLite and once
+//! against the real PostgreSQL (each run in its own fresh file or schema).
+//!
+//! PostgreSQL comes from `ORBIT_TEST_POSTGRES_URL` (default
+//! `postgres://postgres@127.0.0.1:5432/test`); it is required, not skipped.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use sqlx::Row;
+use zeroize::Zeroizing;
+
+use super::*;
+use crate::crypto::KdfParams;
+
+const PASSPHRASE: &str = "correct horse battery staple";
+const MARKER: &[u8] = b"MARKER-7f3a-plaintext-must-not-appear";
+
+fn pg_url() -> String {
+    std::env::var("ORBIT_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+enum Where {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    place: Where,
+}
+
+impl Harness {
+    fn sqlite() -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("orbit.db");
+        Harness {
+            _dir: dir,
+            place: Where::Sqlite(path),
+        }
+    }
+
+    fn postgres() -> Harness {
+        let schema = format!(
+            "orbit_test_{}",
+            ulid::Ulid::new().to_string().to_lowercase()
+        );
+        Harness {
+            _dir: tempfile::tempdir().expect("temp dir"),
+            place: Where::Postgres(schema),
+        }
+    }
+
+    fn config(&self, unseal: Unseal) -> StoreConfig {
+        let location = match &self.place {
+            Where::Sqlite(path) => StoreLocation::Sqlite { path: path.clone() },
+            Where::Postgres(schema) => StoreLocation::Postgres {
+                url: pg_url(),
+                schema: Some(schema.clone()),
+            },
+        };
+        let mut config = StoreConfig::new(location, unseal);
+        // Cheap Argon2 keeps the suite fast; production uses KdfParams::OWASP.
+        config.kdf = KdfParams {
+            memory_kib: 256,
+            iterations: 1,
+            parallelism: 1,
+        };
+        config.full_sync = false;
+        config
+    }
+
+    async fn open_with(&self, passphrase: &str) -> Result<Store, StoreError> {
+        Store::open(self.config(Unseal::Passphrase(Zeroizing::new(passphrase.into())))).await
+    }
+
+    async fn open(&self) -> Store {
+        self.open_with(PASSPHRASE).await.expect("store opens")
+    }
+
+    /// Every stored byte of the store, as an attacker with the disk would see it.
+    async fn raw_bytes(&self) -> Vec<u8> {
+        self.stored_bytes(&["-wal", "-shm"]).await
+    }
+
+    /// The stored data without SQLite's shared-memory index (`-shm`), which every reader
+    /// rewrites and which holds no records.
+    async fn data_bytes(&self) -> Vec<u8> {
+        self.stored_bytes(&["-wal"]).await
+    }
+
+    async fn stored_bytes(&self, sides: &[&str]) -> Vec<u8> {
+        match &self.place {
+            Where::Sqlite(path) => {
+                let mut bytes = std::fs::read(path).unwrap_or_default();
+                for suffix in sides {
+                    let mut side = path.clone().into_os_string();
+                    side.push(suffix);
+                    bytes.extend(std::fs::read(PathBuf::from(side)).unwrap_or_default());
+                }
+                bytes
+            }
+            Where::Postgres(schema) => {
+                let pool = sqlx::PgPool::connect(&pg_url())
+                    .await
+                    .expect("postgres reachable");
+                let mut bytes = Vec::new();
+                for table in [
+                    "orbit_records",
+                    "orbit_outbox",
+                    "orbit_keys",
+                    "orbit_instance",
+                ] {
+                    let rows = sqlx::query(&format!(
+                        "SELECT convert_to(t::text, 'UTF8') AS row FROM {schema}.{table} t"
+                    ))
+                    .fetch_all(&pool)
+                    .await
+                    .unwrap_or_default();
+                    for row in rows {
+                        bytes.extend(row.get::<Vec<u8>, _>("row"));
+                    }
+                }
+                pool.close().await;
+                bytes
+            }
+        }
+    }
+
+    async fn cleanup(self) {
+        if let Where::Postgres(schema) = &self.place {
+            let pool = sqlx::PgPool::connect(&pg_url())
+                .await
+                .expect("postgres reachable");
+            sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                .execute(&pool)
+                .await
+                .expect("drop schema");
+            pool.close().await;
+        }
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+async fn crud(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    assert_eq!(db.get("notes", b"a").await.unwrap(), None);
+    let v1 = db
+        .put("notes", "a", "one")
+        .await
+        .unwrap()
+        .version()
+        .unwrap();
+    let got = db.get("notes", b"a").await.unwrap().unwrap();
+    assert_eq!((got.value.as_slice(), got.version), (&b"one"[..], v1));
+    let v2 = db
+        .put("notes", "a", "two")
+        .await
+        .unwrap()
+        .version()
+        .unwrap();
+    assert!(v2 > v1);
+    assert_eq!(db.get("notes", b"a").await.unwrap().unwrap().value, b"two");
+    assert_eq!(
+        db.delete("notes", "a").await.unwrap().version(),
+        Some(v2 + 1)
+    );
+    assert_eq!(db.get("notes", b"a").await.unwrap(), None);
+    assert_eq!(
+        db.delete("notes", "a").await.unwrap().version(),
+        None,
+        "deleting a missing key is a no-op"
+    );
+    // Keyspaces and databases are separate namespaces.
+    db.put("other", "a", "x").await.unwrap();
+    let module = store.database("chat").await.unwrap();
+    assert_eq!(module.get("other", b"a").await.unwrap(), None);
+    // Bad input is refused with a named field.
+    let err = db.put("Bad Space", "a", "x").await.unwrap_err();
+    assert!(err.to_string().contains("keyspace"), "{err}");
+    let err = db.put("notes", Vec::<u8>::new(), "x").await.unwrap_err();
+    assert!(err.to_string().contains("key"), "{err}");
+    store.close().await;
+    // Survives a reopen.
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    assert_eq!(db.get("other", b"a").await.unwrap().unwrap().value, b"x");
+    store.close().await;
+}
+
+async fn scan_order_and_paging(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    let mut txn = Transaction::new();
+    for i in (0..25u32).rev() {
+        txn = txn.put("items", format!("item/{i:03}"), format!("value {i}"));
+    }
+    txn = txn
+        .put("items", "itel", "before")
+        .put("items", "iten", "after")
+        .put("items", vec![b'i', b't', b'e', b'm', b'/', 0xff], "ff");
+    db.commit(txn).await.unwrap();
+    let mut seen = Vec::new();
+    let mut after: Option<Vec<u8>> = None;
+    let mut pages = 0;
+    loop {
+        let page = db
+            .scan("items", b"item/", after.as_deref(), 10)
+            .await
+            .unwrap();
+        pages += 1;
+        seen.extend(page.records.iter().map(|r| r.key.clone()));
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    let mut expected: Vec<Vec<u8>> = (0..25u32)
+        .map(|i| format!("item/{i:03}").into_bytes())
+        .collect();
+    expected.push(vec![b'i', b't', b'e', b'm', b'/', 0xff]);
+    assert_eq!(
+        seen, expected,
+        "every key of the prefix, in byte order, once"
+    );
+    assert_eq!(pages, 3);
+    let page = db.scan("items", b"item/", None, 1).await.unwrap();
+    assert_eq!(page.records[0].value, b"value 0");
+    let all = db.scan("items", b"", None, 100).await.unwrap();
+    assert_eq!(all.records.len(), 28);
+    assert_eq!(all.next, None);
+    store.close().await;
+}
+
+async fn compare_and_set(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    let v1 = db
+        .compare_and_set("cas", "k", Expect::Absent, "first")
+        .await
+        .unwrap()
+        .version()
+        .unwrap();
+    let err = db
+        .compare_and_set("cas", "k", Expect::Absent, "again")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    assert!(
+        err.to_string().contains("cas") && err.to_string().contains('k'),
+        "{err}"
+    );
+    let err = db
+        .compare_and_set("cas", "k", Expect::Version(v1 + 100), "stale")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    let v2 = db
+        .compare_and_set("cas", "k", Expect::Version(v1), "second")
+        .await
+        .unwrap()
+        .version()
+        .unwrap();
+    assert_eq!(
+        db.get("cas", b"k").await.unwrap().unwrap(),
+        Record {
+            key: b"k".to_vec(),
+            version: v2,
+            value: b"second".to_vec()
+        }
+    );
+    // Re-created keys never reuse an old version.
+    db.delete("cas", "k").await.unwrap();
+    let v3 = db
+        .compare_and_set("cas", "k", Expect::Absent, "third")
+        .await
+        .unwrap()
+        .version()
+        .unwrap();
+    assert!(v3 > v2);
+    store.close().await;
+}
+
+async fn rollback_leaves_nothing(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    db.put("acct", "existing", "1").await.unwrap();
+    let head = db.head().await.unwrap();
+    let txn = Transaction::new()
+        .put("acct", "new-1", "a")
+        .put("acct", "new-2", "b")
+        .delete("acct", "existing")
+        .check("acct", "guard", Expect::Version(42));
+    assert!(matches!(
+        db.commit(txn).await,
+        Err(StoreError::Conflict { .. })
+    ));
+    assert_eq!(db.get("acct", b"new-1").await.unwrap(), None);
+    assert_eq!(db.get("acct", b"new-2").await.unwrap(), None);
+    assert!(db.get("acct", b"existing").await.unwrap().is_some());
+    assert_eq!(
+        db.head().await.unwrap(),
+        head,
+        "no event from a rolled-back transaction"
+    );
+    assert_eq!(db.changes(head, 100).await.unwrap(), vec![]);
+    // A successful multi-key transaction is all there, with one event per write, in order.
+    let receipt = db
+        .commit(
+            Transaction::new()
+                .put("acct", "x", "1")
+                .put("acct", "y", "2")
+                .correlation_id("req-1"),
+        )
+        .await
+        .unwrap();
+    let events = db.changes(head, 100).await.unwrap();
+    assert_eq!(
+        events.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        vec![head + 1, head + 2]
+    );
+    assert_eq!(receipt.versions, vec![Some(head + 1), Some(head + 2)]);
+    assert_eq!(events[1].value.as_deref(), Some(&b"2"[..]));
+    assert_eq!(events[0].correlation_id.as_deref(), Some("req-1"));
+    assert!(
+        events
+            .iter()
+            .all(|e| e.hlc == receipt.hlc && e.op == ChangeOp::Put)
+    );
+    store.close().await;
+}
+
+async fn concurrent_writers_gap_free(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    let writers: Vec<_> = (0..8)
+        .map(|w| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut versions = Vec::new();
+                for i in 0..50 {
+                    let key = format!("w{w}/{i}");
+                    versions.push(
+                        db.put("load", key, format!("{w}-{i}"))
+                            .await
+                            .unwrap()
+                            .version()
+                            .unwrap(),
+                    );
+                    if i % 10 == 0 {
+                        let txn = Transaction::new()
+                            .put("load", format!("w{w}/t{i}a"), "a")
+                            .put("load", format!("w{w}/t{i}b"), "b");
+                        versions
+                            .extend(db.commit(txn).await.unwrap().versions.into_iter().flatten());
+                    }
+                }
+                versions
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for writer in writers {
+        all.extend(writer.await.unwrap());
+    }
+    let unique: HashSet<u64> = all.iter().copied().collect();
+    assert_eq!(unique.len(), all.len(), "no duplicate sequence numbers");
+    let events = db.changes(0, 10_000).await.unwrap();
+    let seqs: Vec<u64> = events.iter().map(|e| e.seq).collect();
+    assert_eq!(
+        seqs,
+        (1..=all.len() as u64).collect::<Vec<_>>(),
+        "gap-free from 1"
+    );
+    assert_eq!(unique, seqs.iter().copied().collect());
+    let stamps: Vec<_> = events.iter().map(|e| e.hlc).collect();
+    assert!(
+        stamps.windows(2).all(|w| w[0] <= w[1]),
+        "hlc follows the sequence"
+    );
+    assert_eq!(db.head().await.unwrap(), all.len() as u64);
+    store.close().await;
+}
+
+async fn tampered_and_moved_ciphertexts(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    db.put("docs", "victim", "secret one").await.unwrap();
+    db.put("docs", "other", "secret two").await.unwrap();
+    db.put("docs", "bystander", "still fine").await.unwrap();
+    let backend = store.inner.backend.clone();
+
+    let mut sealed = backend
+        .get("system", "docs", b"victim")
+        .await
+        .unwrap()
+        .unwrap()
+        .sealed;
+    let middle = sealed.len() / 2;
+    sealed[middle] ^= 0x01;
+    backend
+        .tamper("system", "docs", b"victim", &sealed)
+        .await
+        .unwrap();
+    let err = db.get("docs", b"victim").await.unwrap_err();
+    assert!(matches!(err, StoreError::Integrity { .. }), "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("docs") && text.contains("victim"),
+        "error names keyspace and key: {text}"
+    );
+    assert!(
+        db.scan("docs", b"", None, 10).await.is_err(),
+        "a scan over it reports it too"
+    );
+    assert_eq!(
+        db.get("docs", b"bystander").await.unwrap().unwrap().value,
+        b"still fine"
+    );
+
+    // A valid ciphertext copied onto another key fails its associated data.
+    let copied = backend
+        .get("system", "docs", b"other")
+        .await
+        .unwrap()
+        .unwrap()
+        .sealed;
+    backend
+        .tamper("system", "docs", b"bystander", &copied)
+        .await
+        .unwrap();
+    let err = db.get("docs", b"bystander").await.unwrap_err();
+    assert!(
+        matches!(err, StoreError::Integrity { .. }) && err.to_string().contains("bystander"),
+        "{err}"
+    );
+    assert_eq!(
+        db.get("docs", b"other").await.unwrap().unwrap().value,
+        b"secret two"
+    );
+    store.close().await;
+}
+
+async fn wrong_passphrase_refused_before_writing(h: &Harness) {
+    let store = h.open().await;
+    store
+        .database("system")
+        .await
+        .unwrap()
+        .put("k", "a", "b")
+        .await
+        .unwrap();
+    store.close().await;
+    let before = h.data_bytes().await;
+    let err = h.open_with("not the passphrase").await.unwrap_err();
+    assert!(matches!(err, StoreError::WrongKey { .. }), "{err}");
+    assert!(err.to_string().contains("passphrase"), "{err}");
+    assert!(h.data_bytes().await == before, "nothing written");
+    let err = Store::open(h.config(Unseal::KeyFile(h._dir.path().join("nope.key"))))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::UnsealMismatch { .. }), "{err}");
+    // The right one still works.
+    let store = h.open().await;
+    assert_eq!(
+        store
+            .database("system")
+            .await
+            .unwrap()
+            .get("k", b"a")
+            .await
+            .unwrap()
+            .unwrap()
+            .value,
+        b"b"
+    );
+    store.close().await;
+}
+
+async fn rotation_keeps_every_record(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    let chat = store.database("chat").await.unwrap();
+    for i in 0..300 {
+        db.put("r", format!("{i:04}"), format!("value {i}"))
+            .await
+            .unwrap();
+    }
+    chat.put("m", "1", "hello").await.unwrap();
+    store.rotate_keys().await.unwrap();
+    let status = store.key_status().await.unwrap();
+    assert!(
+        status.iter().all(|s| s.current_key_version == 2),
+        "{status:?}"
+    );
+    assert!(status.iter().any(|s| s.pending > 0), "{status:?}");
+    // Readable before re-encryption (old version kept) ...
+    assert_eq!(
+        db.get("r", b"0007").await.unwrap().unwrap().value,
+        b"value 7"
+    );
+    db.put("r", "new", "after rotation").await.unwrap();
+    // ... and after it, resumably in steps.
+    let mut steps = 0;
+    while store.reencrypt_step(100).await.unwrap() > 0 {
+        steps += 1;
+    }
+    assert!(steps >= 3, "re-encryption ran in bounded steps ({steps})");
+    assert!(
+        store
+            .key_status()
+            .await
+            .unwrap()
+            .iter()
+            .all(|s| s.pending == 0)
+    );
+    store.close().await;
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    for i in 0..300 {
+        assert_eq!(
+            db.get("r", format!("{i:04}").as_bytes())
+                .await
+                .unwrap()
+                .unwrap()
+                .value,
+            format!("value {i}").as_bytes()
+        );
+    }
+    assert_eq!(db.changes(0, 1000).await.unwrap().len(), 301);
+    assert_eq!(
+        store
+            .database("chat")
+            .await
+            .unwrap()
+            .get("m", b"1")
+            .await
+            .unwrap()
+            .unwrap()
+            .value,
+        b"hello"
+    );
+    // A second rotation works on top of the first.
+    store.rotate_keys().await.unwrap();
+    while store.reencrypt_step(500).await.unwrap() > 0 {}
+    assert_eq!(
+        db.get("r", b"0299").await.unwrap().unwrap().value,
+        b"value 299"
+    );
+    store.close().await;
+    let err = h.open_with("wrong after rotation").await.unwrap_err();
+    assert!(matches!(err, StoreError::WrongKey { .. }));
+}
+
+async fn no_plaintext_at_rest(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    let mut value = b"prefix ".to_vec();
+    value.extend_from_slice(MARKER);
+    db.put("secrets", "s1", value.clone()).await.unwrap();
+    db.commit(
+        Transaction::new()
+            .put("secrets", "s2", value.clone())
+            .put("secrets", "s3", MARKER),
+    )
+    .await
+    .unwrap();
+    let index = db.blind_index("email", MARKER);
+    db.put("by_email", index.to_hex(), "s1").await.unwrap();
+    assert_eq!(
+        index,
+        db.blind_index("email", MARKER),
+        "blind index is stable"
+    );
+    store.close().await;
+    let raw = h.raw_bytes().await;
+    assert!(raw.len() > 1000, "read the store's bytes");
+    assert!(!contains(&raw, MARKER), "plaintext marker found at rest");
+    assert!(
+        contains(&raw, b"secrets"),
+        "keyspace names are visible, which shows the dump is real"
+    );
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    assert_eq!(
+        db.get("secrets", b"s3").await.unwrap().unwrap().value,
+        MARKER
+    );
+    assert_eq!(
+        db.get(
+            "by_email",
+            db.blind_index("email", MARKER).to_hex().as_bytes()
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .value,
+        b"s1"
+    );
+    store.close().await;
+}
+
+macro_rules! conformance {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let harness = super::Harness::sqlite();
+                    super::$case(&harness).await;
+                    harness.cleanup().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let harness = super::Harness::postgres();
+                    super::$case(&harness).await;
+                    harness.cleanup().await;
+                }
+            )*
+        }
+    };
+}
+
+conformance!(
+    crud,
+    scan_order_and_paging,
+    compare_and_set,
+    rollback_leaves_nothing,
+    concurrent_writers_gap_free,
+    tampered_and_moved_ciphertexts,
+    wrong_passphrase_refused_before_writing,
+    rotation_keeps_every_record,
+    no_plaintext_at_rest,
+);
+
+/// Two processes sharing one PostgreSQL database still get gap-free, unique sequences:
+/// each group commit locks the outbox head it appends to.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_two_stores_share_one_gap_free_outbox() {
+    let h = Harness::postgres();
+    let first = h.open().await;
+    let second = h.open().await;
+    let mut tasks = Vec::new();
+    for (n, store) in [first.clone(), second.clone()].into_iter().enumerate() {
+        for w in 0..4 {
+            let db = store.database("system").await.unwrap();
+            tasks.push(tokio::spawn(async move {
+                let mut versions = Vec::new();
+                for i in 0..40 {
+                    let key = format!("s{n}w{w}/{}", i % 7);
+                    versions.push(db.put("shared", key, "v").await.unwrap().version().unwrap());
+                }
+                versions
+            }));
+        }
+    }
+    let mut all = Vec::new();
+    for task in tasks {
+        all.extend(task.await.unwrap());
+    }
+    all.sort_unstable();
+    assert_eq!(all, (1..=320).collect::<Vec<u64>>());
+    let events = first
+        .database("system")
+        .await
+        .unwrap()
+        .changes(0, 1000)
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 320);
+    first.close().await;
+    second.close().await;
+    h.cleanup().await;
+}
+
+#[tokio::test]
+async fn key_file_is_created_private_and_loose_permissions_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let h = Harness::sqlite();
+    let key = h._dir.path().join("keys/instance.key");
+    let store = Store::open(h.config(Unseal::KeyFile(key.clone())))
+        .await
+        .unwrap();
+    store
+        .database("system")
+        .await
+        .unwrap()
+        .put("k", "a", "b")
+        .await
+        .unwrap();
+    store.close().await;
+    assert_eq!(
+        std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let err = Store::open(h.config(Unseal::KeyFile(key.clone())))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("chmod 600"), "{err}");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let moved = h._dir.path().join("elsewhere.key");
+    std::fs::rename(&key, &moved).unwrap();
+    let err = Store::open(h.config(Unseal::KeyFile(key.clone())))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::KeyFileMissing { .. }), "{err}");
+    let store = Store::open(h.config(Unseal::KeyFile(moved))).await.unwrap();
+    assert_eq!(
+        store
+            .database("system")
+            .await
+            .unwrap()
+            .get("k", b"a")
+            .await
+            .unwrap()
+            .unwrap()
+            .value,
+        b"b"
+    );
+    store.close().await;
+}
+
+#[tokio::test]
+async fn corrupt_database_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("orbit.db");
+    std::fs::write(&path, vec![0x42u8; 8192]).unwrap();
+    let config = StoreConfig::new(
+        StoreLocation::Sqlite { path: path.clone() },
+        Unseal::Passphrase(Zeroizing::new("x".into())),
+    );
+    let err = Store::open(config).await.unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("orbit.db"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        vec![0x42u8; 8192],
+        "nothing modified"
+    );
+}
+
+#[tokio::test]
+async fn unreachable_postgres_names_url_without_password() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let url = format!("postgres://orbit:hunter2@127.0.0.1:{port}/orbit");
+    let config = StoreConfig::new(
+        StoreLocation::Postgres { url, schema: None },
+        Unseal::Passphrase(Zeroizing::new("x".into())),
+    );
+    let err = Store::open(config).await.unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, StoreError::Unreachable { .. }), "{text}");
+    assert!(
+        text.contains(&format!("127.0.0.1:{port}")) && !text.contains("hunter2"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn plaintext_benchmark_mode_cannot_open_an_encrypted_store() {
+    let h = Harness::sqlite();
+    h.open().await.close().await;
+    let err = Store::open(h.config(Unseal::InsecurePlaintextForBenchmarks))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::UnsealMismatch { .. }), "{err}");
+}

@@ -83,8 +83,19 @@ impl Transaction {
     }
 
     /// Writes `value` under `key` if `expect` holds.
-    pub fn put_if(mut self, keyspace: &str, key: impl Into<Vec<u8>>, value: impl Into<Vec<u8>>, expect: Expect) -> Self {
-        self.ops.push(Op { keyspace: keyspace.to_owned(), key: key.into(), kind: OpKind::Put(value.into()), expect });
+    pub fn put_if(
+        mut self,
+        keyspace: &str,
+        key: impl Into<Vec<u8>>,
+        value: impl Into<Vec<u8>>,
+        expect: Expect,
+    ) -> Self {
+        self.ops.push(Op {
+            keyspace: keyspace.to_owned(),
+            key: key.into(),
+            kind: OpKind::Put(value.into()),
+            expect,
+        });
         self
     }
 
@@ -95,13 +106,23 @@ impl Transaction {
 
     /// Deletes `key` if `expect` holds.
     pub fn delete_if(mut self, keyspace: &str, key: impl Into<Vec<u8>>, expect: Expect) -> Self {
-        self.ops.push(Op { keyspace: keyspace.to_owned(), key: key.into(), kind: OpKind::Delete, expect });
+        self.ops.push(Op {
+            keyspace: keyspace.to_owned(),
+            key: key.into(),
+            kind: OpKind::Delete,
+            expect,
+        });
         self
     }
 
     /// Only checks `expect` on `key`, writing nothing there.
     pub fn check(mut self, keyspace: &str, key: impl Into<Vec<u8>>, expect: Expect) -> Self {
-        self.ops.push(Op { keyspace: keyspace.to_owned(), key: key.into(), kind: OpKind::Check, expect });
+        self.ops.push(Op {
+            keyspace: keyspace.to_owned(),
+            key: key.into(),
+            kind: OpKind::Check,
+            expect,
+        });
         self
     }
 

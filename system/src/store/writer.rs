@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use tokio::sync::{mpsc, oneshot};
 
+use crate::store::StoreError;
 use crate::store::backend::Backend;
 use crate::store::batch::SealedTxn;
 use crate::store::hlc::Hlc;
 use crate::store::types::Receipt;
-use crate::store::StoreError;
 
 struct Job {
     txn: SealedTxn,
@@ -26,7 +26,11 @@ pub(crate) struct Writer {
 
 impl Writer {
     /// Starts the committer task.
-    pub(crate) fn spawn(backend: Arc<dyn Backend>, clock: Arc<Hlc>, max_group: usize) -> (Writer, tokio::task::JoinHandle<()>) {
+    pub(crate) fn spawn(
+        backend: Arc<dyn Backend>,
+        clock: Arc<Hlc>,
+        max_group: usize,
+    ) -> (Writer, tokio::task::JoinHandle<()>) {
         let (jobs, receiver) = mpsc::channel(max_group.max(1) * 4);
         let handle = tokio::spawn(run(backend, clock, receiver, max_group.max(1)));
         (Writer { jobs }, handle)
@@ -35,15 +39,24 @@ impl Writer {
     /// Queues `txn` and waits for its commit.
     pub(crate) async fn commit(&self, txn: SealedTxn) -> Result<Receipt, StoreError> {
         let (reply, answer) = oneshot::channel();
-        self.jobs.send(Job { txn, reply }).await.map_err(|_| StoreError::Closed)?;
+        self.jobs
+            .send(Job { txn, reply })
+            .await
+            .map_err(|_| StoreError::Closed)?;
         answer.await.map_err(|_| StoreError::Closed)?
     }
 }
 
-async fn run(backend: Arc<dyn Backend>, clock: Arc<Hlc>, mut receiver: mpsc::Receiver<Job>, max_group: usize) {
+async fn run(
+    backend: Arc<dyn Backend>,
+    clock: Arc<Hlc>,
+    mut receiver: mpsc::Receiver<Job>,
+    max_group: usize,
+) {
     let mut jobs: Vec<Job> = Vec::with_capacity(max_group);
     while receiver.recv_many(&mut jobs, max_group).await > 0 {
-        let (mut txns, replies): (Vec<SealedTxn>, Vec<_>) = jobs.drain(..).map(|job| (job.txn, job.reply)).unzip();
+        let (mut txns, replies): (Vec<SealedTxn>, Vec<_>) =
+            jobs.drain(..).map(|job| (job.txn, job.reply)).unzip();
         match backend.commit_batch(&mut txns, &clock).await {
             Ok(outcomes) => {
                 for (reply, outcome) in replies.into_iter().zip(outcomes) {
@@ -51,7 +64,11 @@ async fn run(backend: Arc<dyn Backend>, clock: Arc<Hlc>, mut receiver: mpsc::Rec
                 }
             }
             Err(error) if txns.len() == 1 => {
-                let _ = replies.into_iter().next().expect("one reply").send(Err(error));
+                let _ = replies
+                    .into_iter()
+                    .next()
+                    .expect("one reply")
+                    .send(Err(error));
             }
             Err(error) => {
                 // One bad transaction must not fail its neighbours: commit each on its own,

@@ -1,0 +1,130 @@
+//! The gRPC server assembly: one tonic server on one port carrying Orbit's services, gRPC
+//! health (`grpc.health.v1`), server reflection (v1 and v1alpha) and gRPC-Web (HTTP/1.1, for
+//! browsers), with TLS or mutual TLS when configured.
+//!
+//! It owns how the services are put together and how the server stops (no new connections,
+//! in-flight calls finish); it does not read files, parse configuration or handle signals:
+//! the binary does that and hands in PEM bytes, a bound listener and a shutdown future. Store
+//! errors become gRPC statuses only in [`status`].
+
+mod reencrypt;
+pub mod status;
+mod system_service;
+mod tls;
+
+use std::future::Future;
+
+use orbit_proto::orbit::system::v1::system_service_server::SystemServiceServer;
+use tonic::transport::Server;
+use tonic::transport::server::TcpIncoming;
+use tonic_health::ServingStatus;
+
+pub use reencrypt::Reencryptor;
+pub use system_service::{InstanceMeta, SystemApi};
+pub use tls::TlsPem;
+
+use crate::store::Store;
+
+/// Why the server could not be built or stopped serving.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("invalid TLS configuration: {0}")]
+    Tls(String),
+
+    #[error("cannot build the reflection service: {0}")]
+    Reflection(String),
+
+    #[error("the gRPC server failed: {0}")]
+    Transport(String),
+}
+
+/// Orbit's gRPC server, built and ready to serve on a listener.
+#[derive(Debug)]
+pub struct GrpcServer {
+    system: SystemApi,
+    tls: Option<tonic::transport::ServerTlsConfig>,
+}
+
+impl GrpcServer {
+    /// Builds the server over `store`. With `tls`, every connection is TLS (mutual when it
+    /// names a client CA); the TLS material is checked here.
+    pub fn new(
+        store: Store,
+        meta: InstanceMeta,
+        tls: Option<&TlsPem>,
+    ) -> Result<GrpcServer, ServerError> {
+        let tls = tls.map(TlsPem::config).transpose()?;
+        Ok(GrpcServer {
+            system: SystemApi::new(store, meta),
+            tls,
+        })
+    }
+
+    /// Serves on `listener` until `shutdown` completes; then reports NOT_SERVING on health,
+    /// accepts no new connections and returns once in-flight calls have finished.
+    pub async fn serve(
+        self,
+        listener: tokio::net::TcpListener,
+        shutdown: impl Future<Output = ()>,
+    ) -> Result<(), ServerError> {
+        let (health, health_service) = tonic_health::server::health_reporter();
+        health.set_service_status("", ServingStatus::Serving).await;
+        health.set_serving::<SystemServiceServer<SystemApi>>().await;
+
+        let reflection = || {
+            tonic_reflection::server::Builder::configure()
+                .register_encoded_file_descriptor_set(orbit_proto::FILE_DESCRIPTOR_SET)
+                .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        };
+        let reflection_v1 = reflection()
+            .build_v1()
+            .map_err(|e| ServerError::Reflection(e.to_string()))?;
+        let reflection_v1alpha = reflection()
+            .build_v1alpha()
+            .map_err(|e| ServerError::Reflection(e.to_string()))?;
+
+        let mut builder = Server::builder().accept_http1(true);
+        if let Some(tls) = self.tls {
+            builder = builder
+                .tls_config(tls)
+                .map_err(|e| ServerError::Tls(error_chain(&e)))?;
+        }
+        let router = builder
+            .layer(tonic_web::GrpcWebLayer::new())
+            .add_service(health_service)
+            .add_service(reflection_v1)
+            .add_service(reflection_v1alpha)
+            .add_service(SystemServiceServer::new(self.system));
+
+        let shutdown = async move {
+            shutdown.await;
+            tracing::info!("shutting down: refusing new connections, finishing in-flight calls");
+            health
+                .set_not_serving::<SystemServiceServer<SystemApi>>()
+                .await;
+            health
+                .set_service_status("", ServingStatus::NotServing)
+                .await;
+        };
+        let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
+        router
+            .serve_with_incoming_shutdown(incoming, shutdown)
+            .await
+            .map_err(|e| ServerError::Transport(error_chain(&e)))
+    }
+}
+
+/// An error and its sources on one line, `outer: inner: innermost`.
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(inner) = source {
+        let inner_text = inner.to_string();
+        if !text.contains(&inner_text) {
+            text.push_str(": ");
+            text.push_str(&inner_text);
+        }
+        source = inner.source();
+    }
+    text
+}

@@ -1,0 +1,86 @@
+//! The one place where a [`StoreError`] becomes a gRPC [`Status`].
+//!
+//! Handlers call [`store_status`] (or `?` through [`StoreStatus`]) and never build a status
+//! from a store error themselves, so every RPC reports the same condition with the same code.
+//! Messages stay lower case and name what is wrong; the store already keeps secrets (passwords
+//! in URLs, key material) out of its messages.
+
+use tonic::{Code, Status};
+
+use crate::store::StoreError;
+
+/// Maps a store error to the gRPC status a client sees, logging the ones that mean the server
+/// itself is in trouble.
+pub fn store_status(error: StoreError) -> Status {
+    let code = match &error {
+        StoreError::Integrity { .. } => Code::DataLoss,
+        StoreError::Conflict { .. } => Code::Aborted,
+        StoreError::Invalid { .. } => Code::InvalidArgument,
+        StoreError::Unreachable { .. } | StoreError::Closed => Code::Unavailable,
+        _ => Code::Internal,
+    };
+    match code {
+        Code::DataLoss | Code::Internal => tracing::error!(%error, "store error"),
+        Code::Unavailable => tracing::warn!(%error, "store unavailable"),
+        _ => tracing::debug!(%error, "request refused by the store"),
+    }
+    let message = match code {
+        Code::Internal => format!("internal store error: {error}"),
+        _ => error.to_string(),
+    };
+    Status::new(code, message)
+}
+
+/// `result.map_err(store_status)`, spelled `result.or_status()`.
+pub trait StoreStatus<T> {
+    fn or_status(self) -> Result<T, Status>;
+}
+
+impl<T> StoreStatus<T> for Result<T, StoreError> {
+    fn or_status(self) -> Result<T, Status> {
+        self.map_err(store_status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_condition_has_its_code() {
+        let integrity = StoreError::Integrity {
+            database: "system".into(),
+            keyspace: "users".into(),
+            key: "alice".into(),
+            reason: "authentication failed".into(),
+        };
+        assert_eq!(store_status(integrity).code(), Code::DataLoss);
+        let conflict = StoreError::Conflict {
+            keyspace: "k".into(),
+            key: "a".into(),
+            expected: "1".into(),
+            found: "2".into(),
+        };
+        assert_eq!(store_status(conflict).code(), Code::Aborted);
+        let invalid = StoreError::Invalid {
+            what: "key",
+            reason: "0 bytes".into(),
+        };
+        assert_eq!(store_status(invalid).code(), Code::InvalidArgument);
+        let unreachable = StoreError::Unreachable {
+            location: "postgres://db".into(),
+            reason: "refused".into(),
+        };
+        assert_eq!(store_status(unreachable).code(), Code::Unavailable);
+        assert_eq!(store_status(StoreError::Closed).code(), Code::Unavailable);
+        let wrong = store_status(StoreError::WrongKey {
+            location: "orbit.db".into(),
+        });
+        assert_eq!(wrong.code(), Code::Internal);
+        assert!(
+            wrong.message().starts_with("internal store error: "),
+            "{}",
+            wrong.message()
+        );
+    }
+}
