@@ -12,6 +12,7 @@ mod batch;
 mod config;
 mod error;
 mod hlc;
+mod ids;
 mod keyring;
 mod postgres;
 mod sqlite;
@@ -26,6 +27,7 @@ use std::sync::Arc;
 pub use config::{StoreConfig, StoreLocation, Unseal};
 pub use error::StoreError;
 pub use hlc::{Hlc, HlcStamp};
+pub use ids::new_id;
 pub use types::{ChangeEvent, ChangeOp, Expect, Receipt, Record, ScanPage, Transaction};
 
 use crate::crypto::{Aad, BlindIndex, DataKey, sealed_key_version};
