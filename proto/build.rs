@@ -8,8 +8,6 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use prost::Message as _;
-
 /// Name of the encoded descriptor set in `OUT_DIR`; `src/lib.rs` includes it.
 const DESCRIPTOR_SET_FILE: &str = "orbit_descriptor_set.binpb";
 
@@ -35,8 +33,18 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     // The include root is the crate folder, so files are named `orbit/<area>/v1/<file>.proto`,
     // the same name they are imported by. google/protobuf/* comes with protox.
-    let fds = protox::compile(&files, [&crate_dir])?;
-    fs::write(out_dir.join(DESCRIPTOR_SET_FILE), fds.encode_to_vec())?;
+    let mut compiler = protox::Compiler::new([&crate_dir])?;
+    compiler
+        .include_source_info(true)
+        .include_imports(true)
+        .open_files(&files)?;
+    // Encoded by protox itself: going through prost_types would drop custom options such as
+    // `(orbit.system.v1.access)`, which the auth layer reads from this set.
+    fs::write(
+        out_dir.join(DESCRIPTOR_SET_FILE),
+        compiler.encode_file_descriptor_set(),
+    )?;
+    let fds = compiler.file_descriptor_set();
 
     tonic_prost_build::configure()
         .build_client(true)

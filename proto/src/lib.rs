@@ -9,6 +9,7 @@
 
 use prost::Message as _;
 
+pub mod access;
 pub mod compat;
 
 /// Generated code, one module per protobuf package (`orbit.system.v1` is `orbit::system::v1`).
