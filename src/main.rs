@@ -1,1 +1,62 @@
-fn main() {}
+//! The `orbit` binary: parses the command line, loads the configuration and hands over to
+//! one command (`serve`, `keys …`). It holds no logic of its own.
+//!
+//! Failure is reported as one line on stderr, `error: <cause>; <what to do>`, with a
+//! non-zero exit code.
+
+mod cli;
+mod config;
+mod keys;
+mod logging;
+mod serve;
+mod store;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::logging::Target;
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // One line, even if a cause spans several.
+            let message = format!("{error:#}").replace('\n', "; ");
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let serve_flags = match &cli.command {
+        Command::Serve(flags) => Some(flags),
+        Command::Keys(_) => None,
+    };
+    let config = config::load(&cli.global, serve_flags)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    match cli.command {
+        Command::Serve(_) => {
+            logging::init(
+                config.log_format,
+                config.log.as_deref(),
+                "info",
+                Target::Stdout,
+            )?;
+            runtime.block_on(serve::run(config))
+        }
+        Command::Keys(command) => {
+            logging::init(
+                config.log_format,
+                config.log.as_deref(),
+                "warn",
+                Target::Stderr,
+            )?;
+            runtime.block_on(keys::run(config, command))
+        }
+    }
+}

@@ -1,1 +1,14 @@
+//! End-to-end tests of the `orbit` binary, built as one test binary: each module starts the
+//! real `orbit` (through `tests/common`) and talks to it as a client or an operator would.
+//!
+//! One file per concern: `serve` (gRPC, health, reflection, gRPC-Web, TLS, shutdown),
+//! `bad_input` (every refused start leaves the data untouched), `keys` (rotation),
+//! `postgres` (the same binary on PostgreSQL), `tidy` (repository hygiene).
 
+mod common;
+
+mod bad_input;
+mod keys;
+mod postgres;
+mod serve;
+mod tidy;

@@ -38,32 +38,27 @@ pub enum ServerError {
     Transport(String),
 }
 
-/// Orbit's gRPC server, built and ready to serve on a listener.
+/// Orbit's gRPC server, checked and ready to serve on a listener.
 #[derive(Debug)]
 pub struct GrpcServer {
-    system: SystemApi,
     tls: Option<tonic::transport::ServerTlsConfig>,
 }
 
 impl GrpcServer {
-    /// Builds the server over `store`. With `tls`, every connection is TLS (mutual when it
-    /// names a client CA); the TLS material is checked here.
-    pub fn new(
-        store: Store,
-        meta: InstanceMeta,
-        tls: Option<&TlsPem>,
-    ) -> Result<GrpcServer, ServerError> {
+    /// Builds the server. With `tls`, every connection is TLS (mutual when it names a client
+    /// CA); the TLS material is checked here, before anything else starts.
+    pub fn new(tls: Option<&TlsPem>) -> Result<GrpcServer, ServerError> {
         let tls = tls.map(TlsPem::config).transpose()?;
-        Ok(GrpcServer {
-            system: SystemApi::new(store, meta),
-            tls,
-        })
+        Ok(GrpcServer { tls })
     }
 
-    /// Serves on `listener` until `shutdown` completes; then reports NOT_SERVING on health,
-    /// accepts no new connections and returns once in-flight calls have finished.
+    /// Serves Orbit's services over `store` on `listener` until `shutdown` completes; then
+    /// reports NOT_SERVING on health, accepts no new connections and returns once in-flight
+    /// calls have finished.
     pub async fn serve(
         self,
+        store: Store,
+        meta: InstanceMeta,
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()>,
     ) -> Result<(), ServerError> {
@@ -94,7 +89,7 @@ impl GrpcServer {
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
-            .add_service(SystemServiceServer::new(self.system));
+            .add_service(SystemServiceServer::new(SystemApi::new(store, meta)));
 
         let shutdown = async move {
             shutdown.await;

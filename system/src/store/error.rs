@@ -24,7 +24,7 @@ pub enum StoreError {
     )]
     KeyFileMissing { path: PathBuf, location: String },
 
-    #[error("key file {path} cannot be used: {reason}")]
+    #[error("key file {path} cannot be used: {reason}; set ORBIT_KEY_FILE to a readable key file")]
     KeyFile { path: PathBuf, reason: String },
 
     #[error(

@@ -4,10 +4,14 @@
 /// A new time-ordered record id: 26 characters of Crockford base32, lexicographically
 /// increasing with creation time (monotonic within a millisecond in this process).
 pub fn new_id() -> String {
-    static GENERATOR: std::sync::Mutex<ulid::Generator> = std::sync::Mutex::new(ulid::Generator::new());
+    static GENERATOR: std::sync::Mutex<ulid::Generator> =
+        std::sync::Mutex::new(ulid::Generator::new());
     let mut generator = GENERATOR.lock().expect("ulid generator lock");
     // Overflow needs 2^80 ids in one millisecond; fall back to a fresh random ULID then.
-    generator.generate().unwrap_or_else(|_| ulid::Ulid::new()).to_string()
+    generator
+        .generate()
+        .unwrap_or_else(|_| ulid::Ulid::new())
+        .to_string()
 }
 
 #[cfg(test)]

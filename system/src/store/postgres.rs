@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{PgPool, Postgres, QueryBuilder, Row};
+use sqlx::{Connection, PgPool, Postgres, QueryBuilder, Row};
 
 use crate::store::StoreError;
 use crate::store::backend::{
@@ -59,6 +59,15 @@ impl PgBackend {
             }
             options = options.options([("search_path", schema)]);
         }
+        // One direct attempt first: a refused or failed connection is reported at once, with
+        // the server's own reason, instead of as a pool timeout.
+        let probe = sqlx::PgConnection::connect_with(&options)
+            .await
+            .map_err(|e| StoreError::Unreachable {
+                location: location.clone(),
+                reason: e.to_string(),
+            })?;
+        let _ = probe.close().await;
         let pool = PgPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(Duration::from_secs(10))

@@ -26,7 +26,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 
 pub(crate) struct SqliteBackend {
     pool: SqlitePool,
-    writer: Mutex<SqliteConnection>,
+    /// `None` once closed.
+    writer: Mutex<Option<SqliteConnection>>,
     location: String,
 }
 
@@ -34,6 +35,8 @@ impl SqliteBackend {
     /// Opens (creating if missing) the database file at `path`.
     pub(crate) async fn open(path: &Path, full_sync: bool) -> Result<Self, StoreError> {
         let location = path.display().to_string();
+        create_private_file(path)
+            .map_err(|e| corrupt(&location, format!("cannot create the database file: {e}")))?;
         let options = SqliteConnectOptions::from_str("sqlite://")
             .map_err(|e| corrupt(&location, e))?
             .filename(path)
@@ -56,7 +59,7 @@ impl SqliteBackend {
             .map_err(|e| corrupt(&location, e))?;
         let backend = SqliteBackend {
             pool,
-            writer: Mutex::new(writer),
+            writer: Mutex::new(Some(writer)),
             location,
         };
         // Touch the schema once, so a file that is not a database is reported here.
@@ -78,6 +81,20 @@ impl SqliteBackend {
             }
         }
         StoreError::Database(error)
+    }
+}
+
+/// Creates the database file readable by its owner only, if it does not exist yet. SQLite
+/// gives its -wal and -shm files the same permissions.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
@@ -291,6 +308,7 @@ impl Backend for SqliteBackend {
         clock: &Hlc,
     ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
         let mut conn = self.writer.lock().await;
+        let conn = conn.as_mut().ok_or(StoreError::Closed)?;
         let mut tx = conn
             .begin_with("BEGIN IMMEDIATE")
             .await
@@ -507,13 +525,18 @@ impl Backend for SqliteBackend {
 
     async fn close(&self) {
         self.pool.close().await;
-        let mut writer = self.writer.lock().await;
-        // Checkpoint the WAL so the file is complete on its own after a clean shutdown.
-        if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&mut *writer)
-            .await
-        {
-            tracing::warn!(%error, "sqlite checkpoint at close failed");
+        if let Some(mut writer) = self.writer.lock().await.take() {
+            // Checkpoint the WAL so the file is complete on its own; closing the last
+            // connection then removes the -wal and -shm files.
+            if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&mut writer)
+                .await
+            {
+                tracing::warn!(%error, "sqlite checkpoint at close failed");
+            }
+            if let Err(error) = writer.close().await {
+                tracing::warn!(%error, "closing the sqlite writer connection failed");
+            }
         }
     }
 

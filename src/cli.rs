@@ -1,0 +1,128 @@
+//! The command line of `orbit`, declared with clap's derive API.
+//!
+//! It only declares commands and flags. Flags are the last layer of the configuration (after
+//! the file and `ORBIT_*` environment, see `config.rs`), so every setting flag is optional here
+//! and defaults live in `config.rs`. Secrets are never flags: they would show in `ps`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+/// Orbit: a self-hosted, multi-tenant, federated data platform whose every stored value is
+/// encrypted.
+///
+/// Settings come from a TOML file (`--config`, default `<data-dir>/orbit.toml` if it exists),
+/// then `ORBIT_*` environment variables (e.g. ORBIT_LISTEN, ORBIT_STORE), then flags. The
+/// instance key is unsealed with ORBIT_PASSPHRASE or ORBIT_PASSPHRASE_FILE if set, otherwise
+/// with a key file (default `<data-dir>/instance.key`, created on first start).
+#[derive(Debug, Parser)]
+#[command(name = "orbit", version, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(flatten)]
+    pub(crate) global: GlobalFlags,
+
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Runs the server: gRPC (with health, reflection and gRPC-Web) on one port.
+    Serve(ServeFlags),
+
+    /// Manages the encryption keys of the instance.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum KeysCommand {
+    /// Rotates every key: re-wraps data keys at once and starts sealing new writes with a new
+    /// key version. Older records are re-encrypted in the background by `orbit serve`.
+    Rotate {
+        /// Re-encrypt every record now, printing progress, instead of leaving it to the server.
+        #[arg(long)]
+        wait: bool,
+    },
+
+    /// Shows each encrypted database, its current key version and how many records still wait
+    /// for re-encryption.
+    Status,
+}
+
+/// Settings every command takes.
+#[derive(Debug, Args, Serialize)]
+pub(crate) struct GlobalFlags {
+    /// Configuration file (TOML). Default: `<data-dir>/orbit.toml` if it exists.
+    #[arg(long, global = true, value_name = "PATH")]
+    #[serde(skip)]
+    pub(crate) config: Option<PathBuf>,
+
+    /// Directory holding the SQLite database and the key file. Default: `./orbit-data`.
+    #[arg(long, global = true, value_name = "DIR")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) data_dir: Option<PathBuf>,
+
+    /// `sqlite` (a file in the data directory, the default) or a `postgres://…` URL.
+    #[arg(long, global = true, value_name = "STORE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) store: Option<String>,
+
+    /// PostgreSQL schema for Orbit's tables (created if missing). Default: the connection's
+    /// search_path.
+    #[arg(long, global = true, value_name = "SCHEMA")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) store_schema: Option<String>,
+
+    /// Key file that unseals the instance key when no passphrase is given. Default:
+    /// `<data-dir>/instance.key`.
+    #[arg(long, global = true, value_name = "PATH")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) key_file: Option<PathBuf>,
+
+    /// Log format.
+    #[arg(long, global = true, value_name = "FORMAT")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) log_format: Option<LogFormat>,
+
+    /// Log filter, as RUST_LOG (e.g. `info` or `info,orbit_system=debug`).
+    #[arg(long, global = true, value_name = "FILTER")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) log: Option<String>,
+}
+
+/// Settings of `orbit serve` only.
+#[derive(Debug, Default, Args, Serialize)]
+pub(crate) struct ServeFlags {
+    /// Address to listen on, HOST:PORT. Default: `127.0.0.1:50051`.
+    #[arg(long, value_name = "ADDR")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) listen: Option<String>,
+
+    /// TLS certificate chain (PEM). Serves TLS when given with --tls-key.
+    #[arg(long, value_name = "PATH")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) tls_cert: Option<PathBuf>,
+
+    /// TLS private key (PEM).
+    #[arg(long, value_name = "PATH")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) tls_key: Option<PathBuf>,
+
+    /// CA certificate(s) (PEM) that client certificates must chain to: turns on mutual TLS.
+    #[arg(long, value_name = "PATH")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) tls_client_ca: Option<PathBuf>,
+}
+
+/// How log lines look.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum LogFormat {
+    /// One readable line per event.
+    #[default]
+    Human,
+    /// One JSON object per line, for log collectors.
+    Json,
+}

@@ -1,0 +1,362 @@
+//! Orbit's settings: where they come from, their defaults and their validation.
+//!
+//! Layers, each overriding the previous: built-in defaults, a TOML file (`--config PATH`, or
+//! `<data-dir>/orbit.toml` if it exists), `ORBIT_*` environment variables, then flags. Every
+//! value is checked here, before anything is opened or written, and an error names the
+//! setting, where its value came from and what to do.
+//!
+//! Secrets never pass through flags or the file: the passphrase comes from `ORBIT_PASSPHRASE`
+//! or from the file named by `ORBIT_PASSPHRASE_FILE` (a path is not a secret, so
+//! `passphrase_file` may also sit in the TOML file); otherwise the key file unseals.
+
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use orbit_system::store::{StoreLocation, Unseal};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::cli::{GlobalFlags, LogFormat, ServeFlags};
+
+/// Default data directory, relative to the working directory.
+pub(crate) const DEFAULT_DATA_DIR: &str = "./orbit-data";
+/// Default gRPC address: loopback only, so a fresh install is not exposed by accident.
+pub(crate) const DEFAULT_LISTEN: &str = "127.0.0.1:50051";
+/// Name of the configuration file looked for in the data directory.
+const CONFIG_FILE_NAME: &str = "orbit.toml";
+/// Name of the default key file in the data directory.
+const KEY_FILE_NAME: &str = "instance.key";
+
+/// Settings as written in the file, the environment (`ORBIT_<NAME>`) or flags.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    data_dir: PathBuf,
+    listen: String,
+    store: String,
+    store_schema: Option<String>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
+    tls_client_ca: Option<PathBuf>,
+    log_format: LogFormat,
+    log: Option<String>,
+    key_file: Option<PathBuf>,
+    passphrase_file: Option<PathBuf>,
+}
+
+/// The settings read from `ORBIT_<NAME>`. `ORBIT_PASSPHRASE` is deliberately absent: it is
+/// read apart and never enters the figment.
+const ENV_SETTINGS: &[&str] = &[
+    "data_dir",
+    "listen",
+    "store",
+    "store_schema",
+    "tls_cert",
+    "tls_key",
+    "tls_client_ca",
+    "log_format",
+    "log",
+    "key_file",
+    "passphrase_file",
+];
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            data_dir: PathBuf::from(DEFAULT_DATA_DIR),
+            listen: DEFAULT_LISTEN.to_owned(),
+            store: "sqlite".to_owned(),
+            store_schema: None,
+            tls_cert: None,
+            tls_key: None,
+            tls_client_ca: None,
+            log_format: LogFormat::Human,
+            log: None,
+            key_file: None,
+            passphrase_file: None,
+        }
+    }
+}
+
+/// Validated configuration, ready to use.
+#[derive(Debug)]
+pub(crate) struct Config {
+    pub(crate) listen: SocketAddr,
+    pub(crate) store: StoreLocation,
+    pub(crate) tls: Option<TlsPaths>,
+    pub(crate) log_format: LogFormat,
+    /// Log filter from the settings; `None` falls back to `RUST_LOG`, then a default.
+    pub(crate) log: Option<String>,
+    pub(crate) unseal: Unseal,
+    /// The configuration file that was read, if any.
+    pub(crate) file: Option<PathBuf>,
+}
+
+/// Where the server's TLS material lives.
+#[derive(Debug, Clone)]
+pub(crate) struct TlsPaths {
+    pub(crate) cert: PathBuf,
+    pub(crate) key: PathBuf,
+    pub(crate) client_ca: Option<PathBuf>,
+}
+
+/// Loads and checks the configuration for a command; `serve` is `None` for commands other
+/// than `orbit serve`.
+pub(crate) fn load(global: &GlobalFlags, serve: Option<&ServeFlags>) -> anyhow::Result<Config> {
+    let file = config_file(global)?;
+    let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+    if let Some(file) = &file {
+        figment = figment.merge(Toml::file_exact(file));
+    }
+    figment = figment
+        .merge(Env::prefixed("ORBIT_").only(ENV_SETTINGS))
+        .merge(Serialized::defaults(global));
+    if let Some(serve) = serve {
+        figment = figment.merge(Serialized::defaults(serve));
+    }
+    let settings: Settings = figment.extract().map_err(|e| {
+        // figment chains every error it found on separate lines; the first names the problem.
+        let first = e
+            .into_iter()
+            .next()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        // Tidy figment's wording: its quoting doubles backticks and keys carry the profile.
+        let first = first.replace("``", "`").replace("\"default.", "\"");
+        anyhow::anyhow!(
+            "invalid configuration: {first}; fix the setting or remove it to use the default"
+        )
+    })?;
+    let origin = Origin {
+        global,
+        serve,
+        file: file.as_deref(),
+    };
+    settings.validate(&origin, file.clone())
+}
+
+/// The configuration file to read: `--config` (must exist), else `<data-dir>/orbit.toml` if
+/// it exists, with the data directory taken from the flag or `ORBIT_DATA_DIR`.
+fn config_file(global: &GlobalFlags) -> anyhow::Result<Option<PathBuf>> {
+    if let Some(path) = &global.config {
+        if !path.is_file() {
+            bail!(
+                "configuration file {} does not exist or is not a file; fix --config or drop it",
+                path.display()
+            );
+        }
+        return Ok(Some(path.clone()));
+    }
+    let data_dir = global
+        .data_dir
+        .clone()
+        .or_else(|| std::env::var_os("ORBIT_DATA_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+    let default = data_dir.join(CONFIG_FILE_NAME);
+    Ok(default.is_file().then_some(default))
+}
+
+/// Tells where a setting's value came from, for error messages.
+struct Origin<'a> {
+    global: &'a GlobalFlags,
+    serve: Option<&'a ServeFlags>,
+    file: Option<&'a Path>,
+}
+
+impl Origin<'_> {
+    fn of(&self, name: &str) -> String {
+        let flag = match name {
+            "data_dir" => self.global.data_dir.is_some(),
+            "store" => self.global.store.is_some(),
+            "store_schema" => self.global.store_schema.is_some(),
+            "key_file" => self.global.key_file.is_some(),
+            "log" => self.global.log.is_some(),
+            "listen" => self.serve.is_some_and(|s| s.listen.is_some()),
+            "tls_cert" => self.serve.is_some_and(|s| s.tls_cert.is_some()),
+            "tls_key" => self.serve.is_some_and(|s| s.tls_key.is_some()),
+            "tls_client_ca" => self.serve.is_some_and(|s| s.tls_client_ca.is_some()),
+            _ => false,
+        };
+        let env = format!("ORBIT_{}", name.to_uppercase());
+        if flag {
+            format!("--{}", name.replace('_', "-"))
+        } else if std::env::var_os(&env).is_some() {
+            env
+        } else if let Some(file) = self.file {
+            format!("{name} in {}", file.display())
+        } else {
+            format!("the default {name}")
+        }
+    }
+}
+
+impl Settings {
+    fn validate(self, origin: &Origin<'_>, file: Option<PathBuf>) -> anyhow::Result<Config> {
+        let listen = parse_listen(&self.listen).map_err(|e| {
+            anyhow::anyhow!(
+                "invalid listen address {:?} (from {}): {e}; use HOST:PORT, e.g. {DEFAULT_LISTEN}",
+                self.listen,
+                origin.of("listen")
+            )
+        })?;
+        let store = parse_store(&self.store, self.store_schema.clone(), &self.data_dir)
+            .map_err(|e| anyhow::anyhow!("invalid store (from {}): {e}", origin.of("store")))?;
+        let tls = match (self.tls_cert, self.tls_key) {
+            (Some(cert), Some(key)) => Some(TlsPaths {
+                cert,
+                key,
+                client_ca: self.tls_client_ca,
+            }),
+            (None, None) if self.tls_client_ca.is_some() => bail!(
+                "tls_client_ca (from {}) needs a server certificate too; set tls_cert and tls_key",
+                origin.of("tls_client_ca")
+            ),
+            (None, None) => None,
+            (Some(_), None) => bail!(
+                "tls_cert is set (from {}) but tls_key is not; set both or neither",
+                origin.of("tls_cert")
+            ),
+            (None, Some(_)) => bail!(
+                "tls_key is set (from {}) but tls_cert is not; set both or neither",
+                origin.of("tls_key")
+            ),
+        };
+        let key_file = self
+            .key_file
+            .unwrap_or_else(|| self.data_dir.join(KEY_FILE_NAME));
+        let unseal = unseal(self.passphrase_file.as_deref(), key_file)?;
+        Ok(Config {
+            listen,
+            store,
+            tls,
+            log_format: self.log_format,
+            log: self.log,
+            unseal,
+            file,
+        })
+    }
+}
+
+fn parse_listen(text: &str) -> anyhow::Result<SocketAddr> {
+    if let Ok(addr) = text.parse() {
+        return Ok(addr);
+    }
+    let mut addrs = text
+        .to_socket_addrs()
+        .map_err(|e| anyhow::anyhow!("not an address this host can resolve ({e})"))?;
+    addrs.next().context("the host name resolves to no address")
+}
+
+fn parse_store(
+    text: &str,
+    schema: Option<String>,
+    data_dir: &Path,
+) -> anyhow::Result<StoreLocation> {
+    if text == "sqlite" {
+        return Ok(StoreLocation::sqlite_in(data_dir));
+    }
+    match text.split_once("://") {
+        Some(("postgres" | "postgresql", _)) => Ok(StoreLocation::Postgres {
+            url: text.to_owned(),
+            schema,
+        }),
+        // Never echo a URL: it may hold a password.
+        Some((scheme, _)) => {
+            bail!("unknown scheme {scheme:?}: use `sqlite` or a postgres://user@host/database URL")
+        }
+        None => {
+            bail!("{text:?} is not a store: use `sqlite` or a postgres://user@host/database URL")
+        }
+    }
+}
+
+/// The secret that unseals the instance key: a passphrase from `ORBIT_PASSPHRASE` or
+/// `passphrase_file`, else the key file.
+fn unseal(passphrase_file: Option<&Path>, key_file: PathBuf) -> anyhow::Result<Unseal> {
+    let direct = match std::env::var("ORBIT_PASSPHRASE") {
+        Ok(value) => Some(Zeroizing::new(value)),
+        Err(std::env::VarError::NotPresent) => None,
+        Err(std::env::VarError::NotUnicode(_)) => {
+            bail!("ORBIT_PASSPHRASE is not valid UTF-8; set it again")
+        }
+    };
+    let passphrase = match (direct, passphrase_file) {
+        (Some(_), Some(_)) => {
+            bail!("both ORBIT_PASSPHRASE and a passphrase file are set; unset one of them")
+        }
+        (Some(passphrase), None) => Some(passphrase),
+        (None, Some(path)) => Some(read_passphrase_file(path)?),
+        (None, None) => None,
+    };
+    match passphrase {
+        Some(passphrase) if passphrase.is_empty() => {
+            bail!(
+                "the passphrase is empty; set ORBIT_PASSPHRASE (or the file it is read from) to the instance's passphrase"
+            )
+        }
+        Some(passphrase) => Ok(Unseal::Passphrase(passphrase)),
+        None => Ok(Unseal::KeyFile(key_file)),
+    }
+}
+
+fn read_passphrase_file(path: &Path) -> anyhow::Result<Zeroizing<String>> {
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot read the passphrase file {} (passphrase_file, ORBIT_PASSPHRASE_FILE): {e}; fix the path or its permissions",
+            path.display()
+        )
+    })?);
+    // Editors add a final newline; it is not part of the passphrase.
+    let trimmed = text.strip_suffix('\n').unwrap_or(&text);
+    let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
+    Ok(Zeroizing::new(trimmed.to_owned()))
+}
+
+impl TlsPaths {
+    /// Reads the PEM files; an error names the file and the setting.
+    pub(crate) fn read(&self) -> anyhow::Result<orbit_system::server::TlsPem> {
+        let read = |path: &Path, setting: &str| {
+            std::fs::read(path).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot read {setting} {}: {e}; fix the path or its permissions",
+                    path.display()
+                )
+            })
+        };
+        Ok(orbit_system::server::TlsPem {
+            cert: read(&self.cert, "tls_cert")?,
+            key: read(&self.key, "tls_key")?,
+            client_ca: self
+                .client_ca
+                .as_deref()
+                .map(|p| read(p, "tls_client_ca"))
+                .transpose()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_urls_are_never_echoed() {
+        let error = parse_store("postgress://u:secret@h/db", None, Path::new("d")).unwrap_err();
+        assert!(!error.to_string().contains("secret"), "{error}");
+        assert!(parse_store("postgresql://u@h/db", None, Path::new("d")).is_ok());
+        assert!(matches!(
+            parse_store("sqlite", None, Path::new("d")).unwrap(),
+            StoreLocation::Sqlite { .. }
+        ));
+    }
+
+    #[test]
+    fn listen_needs_host_and_port() {
+        assert_eq!(parse_listen("127.0.0.1:9").unwrap().port(), 9);
+        assert!(parse_listen("nonsense").is_err());
+        assert!(parse_listen("localhost:9").is_ok());
+    }
+}
