@@ -9,13 +9,19 @@ fn repo_root() -> PathBuf {
 }
 
 fn files_with_extension(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if path.is_dir() {
-            if !matches!(name.as_ref(), "target" | "node_modules" | ".git" | "orbit-data") && !name.starts_with('.') {
+            if !matches!(
+                name.as_ref(),
+                "target" | "node_modules" | ".git" | "orbit-data"
+            ) && !name.starts_with('.')
+            {
                 files_with_extension(&path, extension, out);
             }
         } else if name.ends_with(extension) {
@@ -35,9 +41,17 @@ fn every_rust_file_opens_with_a_module_doc() {
             let text = std::fs::read_to_string(path).unwrap_or_default();
             !text.trim_start().starts_with("//!")
         })
-        .map(|path| path.strip_prefix(repo_root()).unwrap_or(path).display().to_string())
+        .map(|path| {
+            path.strip_prefix(repo_root())
+                .unwrap_or(path)
+                .display()
+                .to_string()
+        })
         .collect();
-    assert!(missing.is_empty(), "these files need a `//!` doc at the top saying what they own: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "these files need a `//!` doc at the top saying what they own: {missing:#?}"
+    );
 }
 
 #[test]
@@ -56,5 +70,8 @@ fn no_machine_specific_paths() {
         })
         .map(|path| path.display().to_string())
         .collect();
-    assert!(offenders.is_empty(), "machine-specific paths in: {offenders:#?}");
+    assert!(
+        offenders.is_empty(),
+        "machine-specific paths in: {offenders:#?}"
+    );
 }
