@@ -3,8 +3,8 @@
 //! `postgres://postgres@127.0.0.1:5432/test`), each run in its own schema, dropped at the end.
 //! Like the store's own suite, it is required, not skipped.
 
+use orbit_proto::orbit::system::v1::GetInstanceInfoRequest;
 use orbit_proto::orbit::system::v1::system_service_client::SystemServiceClient;
-use orbit_proto::orbit::system::v1::{GetInstanceInfoRequest, GetKeyStatusRequest};
 
 use crate::common::{Server, TestDir, run};
 
@@ -75,23 +75,21 @@ async fn serve_and_rotate_on_postgres() {
         String::from_utf8_lossy(&output.stderr)
     );
 
-    let keys = SystemServiceClient::new(server.channel().await)
-        .get_key_status(GetKeyStatusRequest {})
-        .await
-        .expect("GetKeyStatus")
-        .into_inner()
-        .keys;
-    let system = keys
-        .iter()
-        .find(|k| k.database == "system")
-        .expect("the system database");
-    assert_eq!(
-        (
-            system.current_key_version,
-            system.records_pending_reencryption
-        ),
-        (2, 0)
+    let mut command = dir.orbit();
+    command.args(store_args).args(["keys", "status"]);
+    let output = run(command);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "keys status failed: {}",
+        String::from_utf8_lossy(&output.stderr)
     );
+    let system = stdout
+        .lines()
+        .find(|line| line.split_whitespace().next() == Some("system"))
+        .unwrap_or_else(|| panic!("the system database in {stdout}"));
+    let columns: Vec<&str> = system.split_whitespace().collect();
+    assert_eq!(&columns[1..3], ["2", "0"], "{stdout}");
 
     assert_eq!(
         server.stop("TERM").await.code(),

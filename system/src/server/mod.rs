@@ -5,8 +5,9 @@
 //! It owns how the services are put together and how the server stops (no new connections,
 //! in-flight calls finish); it does not read files, parse configuration or handle signals:
 //! the binary does that and hands in PEM bytes, a bound listener and a shutdown future. Store
-//! errors become gRPC statuses only in [`status`].
+//! errors become gRPC statuses only in [`status`]; every call passes [`AuthLayer`] first.
 
+mod auth;
 mod reencrypt;
 pub mod status;
 mod system_service;
@@ -19,6 +20,7 @@ use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
+pub use auth::{AuthLayer, Authorize};
 pub use reencrypt::Reencryptor;
 pub use system_service::{InstanceMeta, SystemApi};
 pub use tls::TlsPem;
@@ -30,6 +32,9 @@ use crate::store::Store;
 pub enum ServerError {
     #[error("invalid TLS configuration: {0}")]
     Tls(String),
+
+    #[error("invalid access declarations: {0}")]
+    Access(#[from] orbit_proto::access::AccessError),
 
     #[error("cannot build the reflection service: {0}")]
     Reflection(String),
@@ -84,8 +89,10 @@ impl GrpcServer {
                 .tls_config(tls)
                 .map_err(|e| ServerError::Tls(error_chain(&e)))?;
         }
+        let auth = AuthLayer::from_descriptor_set(orbit_proto::FILE_DESCRIPTOR_SET)?;
         let router = builder
             .layer(tonic_web::GrpcWebLayer::new())
+            .layer(auth)
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
