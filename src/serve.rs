@@ -9,6 +9,7 @@
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
+use orbit_system::identity::{Identity, IdentityConfig};
 use orbit_system::server::{GrpcServer, InstanceMeta, Reencryptor};
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
@@ -65,7 +66,14 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
     };
     let reencryption = Reencryptor::spawn(store.clone(), REENCRYPT_EVERY, REENCRYPT_BATCH);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = server.serve(store.clone(), meta, listener, async {
+    let identity = match Identity::open(&store, IdentityConfig::default()).await {
+        Ok(identity) => identity,
+        Err(error) => {
+            store.close().await;
+            return Err(anyhow::anyhow!("cannot open identity: {error}"));
+        }
+    };
+    let serving = server.serve(store.clone(), identity, meta, listener, async {
         let _ = stopped.await;
     });
     tokio::pin!(serving);

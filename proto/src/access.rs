@@ -96,7 +96,9 @@ fn validate(
                     role.as_str_name()
                 )));
             }
-            if scope == Scope::Org && role != Role::OrgAdmin {
+            // On an org, ROLE_PROJECT_USER means "any member of the org or of one of its
+            // projects"; a project-admin role is held on a project only.
+            if scope == Scope::Org && role == Role::ProjectAdmin {
                 return Err(invalid(format!(
                     "{} cannot be held on an org; use SCOPE_PROJECT",
                     role.as_str_name()

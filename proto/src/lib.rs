@@ -21,6 +21,15 @@ pub mod orbit {
         pub mod v1 {
             tonic::include_proto!("orbit.system.v1");
         }
+
+        /// Package `orbit.system.records.v1`: records the system database stores. Never sent
+        /// over the API.
+        pub mod records {
+            /// Generated from `orbit/system/records/v1/*.proto`.
+            pub mod v1 {
+                tonic::include_proto!("orbit.system.records.v1");
+            }
+        }
     }
 }
 

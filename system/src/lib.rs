@@ -5,5 +5,6 @@
 //! `orbit-cdc` or `orbit-federation`.
 
 pub mod crypto;
+pub mod identity;
 pub mod server;
 pub mod store;

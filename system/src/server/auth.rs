@@ -1,58 +1,211 @@
 //! The auth layer: a tower layer in front of every service that enforces each RPC's
 //! `(orbit.system.v1.access)` declaration before the handler runs, and refuses an RPC that
-//! declares nothing (deny by default). Handlers never check permissions themselves.
+//! declares nothing (deny by default). Handlers never check access themselves; they read the
+//! caller from the [`RequestContext`] this layer puts into the request's extensions.
 //!
-//! Protocol services that are not Orbit's (gRPC health and server reflection) are open: they
-//! carry no tenant data. Until accounts and tokens exist, every caller is anonymous, so only
-//! RPCs declared `ROLE_ANONYMOUS` pass; the rest answer `Unauthenticated`, naming the role.
+//! For org- and project-scoped RPCs the layer reads the scope id out of the request message
+//! itself (decoding it with the method's input descriptor), so the declaration in the .proto
+//! is the whole rule. Protocol services that are not Orbit's (gRPC health and server
+//! reflection) are open: they carry no tenant data.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
+use bytes::Bytes;
 use futures::future::BoxFuture;
-use orbit_proto::access::{AccessError, AccessTable, access_table};
-use orbit_proto::orbit::system::v1::Role;
+use http_body_util::BodyExt;
+use orbit_proto::access::{AccessError, access_table};
+use orbit_proto::orbit::system::v1::{Access, Role, Scope};
+use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 use tonic::Status;
+use tonic::body::Body;
+
+use super::status::identity_status;
+use crate::identity::{Identity, Principal, RequestContext};
 
 /// gRPC path prefixes of protocol services that need no declaration.
 const OPEN_PREFIXES: [&str; 2] = ["/grpc.health.v1.", "/grpc.reflection."];
+/// Largest request message the layer buffers to find a scope id.
+const MAX_SCOPED_REQUEST: usize = 4 * 1024 * 1024;
+
+/// One RPC's rule: its declaration and, for scoped RPCs, the message its scope id is in.
+#[derive(Debug)]
+struct Rule {
+    access: Access,
+    input: Option<MessageDescriptor>,
+    client_streaming: bool,
+}
 
 /// Builds [`Authorize`] services around the router's services.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct AuthLayer {
-    table: Arc<AccessTable>,
+    rules: Arc<HashMap<String, Rule>>,
+    identity: Identity,
+}
+
+impl std::fmt::Debug for AuthLayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthLayer")
+            .field("rpcs", &self.rules.len())
+            .finish()
+    }
 }
 
 impl AuthLayer {
     /// The layer for the RPCs declared in `descriptor_set`; fails naming the first RPC whose
-    /// declaration is missing or invalid, so a bad declaration never reaches production.
-    pub fn from_descriptor_set(descriptor_set: &[u8]) -> Result<AuthLayer, AccessError> {
+    /// declaration is missing or invalid, so a bad declaration never starts serving.
+    pub fn new(descriptor_set: &[u8], identity: Identity) -> Result<AuthLayer, AccessError> {
+        let table = access_table(descriptor_set)?;
+        let pool = DescriptorPool::decode(descriptor_set)
+            .map_err(|e| AccessError::Descriptor(e.to_string()))?;
+        let mut rules = HashMap::new();
+        for (path, access) in table {
+            let (service, method) = path
+                .trim_start_matches('/')
+                .split_once('/')
+                .expect("paths are /service/method");
+            let method = pool
+                .get_service_by_name(service)
+                .and_then(|s| s.methods().find(|m| m.name() == method))
+                .ok_or_else(|| {
+                    AccessError::Descriptor(format!("rpc {path} vanished from the pool"))
+                })?;
+            let scoped = matches!(access.scope(), Scope::Org | Scope::Project);
+            rules.insert(
+                path,
+                Rule {
+                    input: scoped.then(|| method.input()),
+                    client_streaming: method.is_client_streaming(),
+                    access,
+                },
+            );
+        }
         Ok(AuthLayer {
-            table: Arc::new(access_table(descriptor_set)?),
+            rules: Arc::new(rules),
+            identity,
         })
     }
 
-    /// Whether a call to `path` may proceed for an anonymous caller.
-    pub fn check(&self, path: &str) -> Result<(), Status> {
+    /// Decides a request: its context for the handler, or the status to answer with.
+    async fn decide(
+        &self,
+        path: &str,
+        bearer: Option<String>,
+        client: Option<String>,
+        body: &[u8],
+    ) -> Result<RequestContext, Status> {
+        let mut context = RequestContext {
+            principal: None,
+            client_address: client,
+        };
         if OPEN_PREFIXES.iter().any(|prefix| path.starts_with(prefix)) {
-            return Ok(());
+            return Ok(context);
         }
-        let Some(access) = self.table.get(path) else {
+        let Some(rule) = self.rules.get(path) else {
             return Err(Status::permission_denied(format!(
                 "rpc {path} declares no access and is refused"
             )));
         };
-        match access.role() {
-            Role::Anonymous => Ok(()),
-            role => Err(Status::unauthenticated(format!(
-                "rpc {path} needs {}; sign in first",
-                role.as_str_name()
-                    .trim_start_matches("ROLE_")
-                    .to_lowercase()
-                    .replace('_', "-")
-            ))),
+        let anonymous = rule.access.role() == Role::Anonymous;
+        if let Some(bearer) = bearer {
+            match self.identity.authenticate(&bearer).await {
+                Ok(principal) => context.principal = Some(principal),
+                // A stale token must not stop someone from logging in again.
+                Err(_) if anonymous => {}
+                Err(error) => return Err(identity_status(error)),
+            }
         }
+        let scope_id = match &rule.input {
+            Some(input) => Some(scope_id(path, rule, input, body)?),
+            None => None,
+        };
+        self.identity
+            .authorize(
+                context.principal.as_ref(),
+                &rule.access,
+                scope_id.as_deref(),
+            )
+            .await
+            .map_err(identity_status)?;
+        Ok(context)
     }
+
+    fn needs_body(&self, path: &str) -> bool {
+        self.rules
+            .get(path)
+            .is_some_and(|rule| rule.input.is_some())
+    }
+}
+
+/// Reads the declared scope field out of a buffered, unary gRPC request body.
+fn scope_id(
+    path: &str,
+    rule: &Rule,
+    input: &MessageDescriptor,
+    body: &[u8],
+) -> Result<String, Status> {
+    if rule.client_streaming {
+        return Err(Status::internal(format!(
+            "rpc {path} is client-streaming and cannot be scoped"
+        )));
+    }
+    let Some((&compressed, rest)) = body.split_first() else {
+        return Err(Status::invalid_argument(format!(
+            "rpc {path}: the request has no message"
+        )));
+    };
+    if compressed != 0 {
+        return Err(Status::unimplemented(
+            "compressed requests are not accepted",
+        ));
+    }
+    if rest.len() < 4 {
+        return Err(Status::invalid_argument(format!(
+            "rpc {path}: truncated grpc frame"
+        )));
+    }
+    let length = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+    let message = rest
+        .get(4..4 + length)
+        .ok_or_else(|| Status::invalid_argument(format!("rpc {path}: truncated grpc frame")))?;
+    let decoded = DynamicMessage::decode(input.clone(), message)
+        .map_err(|e| Status::invalid_argument(format!("rpc {path}: malformed request: {e}")))?;
+    let field = &rule.access.scope_field;
+    let value = decoded
+        .get_field_by_name(field)
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    if value.is_empty() {
+        return Err(Status::invalid_argument(format!("{field} is required")));
+    }
+    Ok(value)
+}
+
+fn bearer(request: &http::Request<Body>) -> Option<String> {
+    let value = request
+        .headers()
+        .get(http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))?;
+    Some(token.trim().to_owned())
+}
+
+fn client_address(request: &http::Request<Body>) -> Option<String> {
+    use tonic::transport::server::{TcpConnectInfo, TlsConnectInfo};
+    let extensions = request.extensions();
+    extensions
+        .get::<TcpConnectInfo>()
+        .and_then(|info| info.remote_addr())
+        .or_else(|| {
+            extensions
+                .get::<TlsConnectInfo<TcpConnectInfo>>()
+                .and_then(|info| info.get_ref().remote_addr())
+        })
+        .map(|addr| addr.ip().to_string())
 }
 
 impl<S> tower::Layer<S> for AuthLayer {
@@ -73,13 +226,15 @@ pub struct Authorize<S> {
     layer: AuthLayer,
 }
 
-impl<S, B, R> tower::Service<http::Request<B>> for Authorize<S>
+impl<S> tower::Service<http::Request<Body>> for Authorize<S>
 where
-    S: tower::Service<http::Request<B>, Response = http::Response<R>> + Send,
+    S: tower::Service<http::Request<Body>, Response = http::Response<Body>>
+        + Clone
+        + Send
+        + 'static,
     S::Future: Send + 'static,
-    R: Default + Send + 'static,
 {
-    type Response = http::Response<R>;
+    type Response = http::Response<Body>;
     type Error = S::Error;
     type Future = BoxFuture<'static, Result<Self::Response, Self::Error>>;
 
@@ -87,43 +242,62 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        match self.layer.check(request.uri().path()) {
-            Ok(()) => Box::pin(self.inner.call(request)),
-            Err(status) => {
-                tracing::debug!(path = request.uri().path(), code = ?status.code(), "refused by the auth layer");
-                Box::pin(async move { Ok(status.into_http()) })
+    fn call(&mut self, request: http::Request<Body>) -> Self::Future {
+        // The clone that was polled ready serves this call; the fresh clone waits for the next.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let layer = self.layer.clone();
+        Box::pin(async move {
+            let path = request.uri().path().to_owned();
+            let bearer = bearer(&request);
+            let client = client_address(&request);
+            let (parts, body) = request.into_parts();
+            let (body_bytes, body) = if layer.needs_body(&path) {
+                match read_limited(body).await {
+                    Ok(bytes) => (bytes.clone(), Body::new(http_body_util::Full::new(bytes))),
+                    Err(status) => return Ok(status.into_http()),
+                }
+            } else {
+                (Bytes::new(), body)
+            };
+            match layer.decide(&path, bearer, client, &body_bytes).await {
+                Ok(context) => {
+                    let mut request = http::Request::from_parts(parts, body);
+                    request.extensions_mut().insert(context);
+                    inner.call(request).await
+                }
+                Err(status) => {
+                    tracing::debug!(path, code = ?status.code(), message = status.message(), "refused by the auth layer");
+                    Ok(status.into_http())
+                }
             }
-        }
+        })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn declarations_are_enforced_and_undeclared_rpcs_refused() {
-        let layer = AuthLayer::from_descriptor_set(orbit_proto::FILE_DESCRIPTOR_SET).unwrap();
-        assert!(
-            layer
-                .check("/orbit.system.v1.SystemService/GetInstanceInfo")
-                .is_ok()
-        );
-        let err = layer
-            .check("/orbit.system.v1.SystemService/GetKeyStatus")
-            .unwrap_err();
-        assert_eq!(err.code(), tonic::Code::Unauthenticated);
-        assert!(err.message().contains("sys-admin"), "{}", err.message());
-        let err = layer
-            .check("/orbit.system.v1.SystemService/Nope")
-            .unwrap_err();
-        assert_eq!(err.code(), tonic::Code::PermissionDenied);
-        assert!(layer.check("/grpc.health.v1.Health/Check").is_ok());
-        assert!(
-            layer
-                .check("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo")
-                .is_ok()
-        );
+async fn read_limited(body: Body) -> Result<Bytes, Status> {
+    let limited = http_body_util::Limited::new(body, MAX_SCOPED_REQUEST);
+    match limited.collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) => Err(Status::invalid_argument(format!(
+            "request body cannot be read: {error}"
+        ))),
     }
+}
+
+/// The principal of a request, as the auth layer resolved it.
+pub fn principal<T>(request: &tonic::Request<T>) -> Option<&Principal> {
+    request
+        .extensions()
+        .get::<RequestContext>()
+        .and_then(|c| c.principal.as_ref())
+}
+
+/// The context of a request (caller and client address), as the auth layer resolved it.
+pub fn context<T>(request: &tonic::Request<T>) -> RequestContext {
+    request
+        .extensions()
+        .get::<RequestContext>()
+        .cloned()
+        .unwrap_or_default()
 }

@@ -20,11 +20,12 @@ use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
-pub use auth::{AuthLayer, Authorize};
+pub use auth::{AuthLayer, Authorize, context, principal};
 pub use reencrypt::Reencryptor;
 pub use system_service::{InstanceMeta, SystemApi};
 pub use tls::TlsPem;
 
+use crate::identity::Identity;
 use crate::store::Store;
 
 /// Why the server could not be built or stopped serving.
@@ -63,6 +64,7 @@ impl GrpcServer {
     pub async fn serve(
         self,
         store: Store,
+        identity: Identity,
         meta: InstanceMeta,
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()>,
@@ -89,7 +91,7 @@ impl GrpcServer {
                 .tls_config(tls)
                 .map_err(|e| ServerError::Tls(error_chain(&e)))?;
         }
-        let auth = AuthLayer::from_descriptor_set(orbit_proto::FILE_DESCRIPTOR_SET)?;
+        let auth = AuthLayer::new(orbit_proto::FILE_DESCRIPTOR_SET, identity.clone())?;
         let router = builder
             .layer(tonic_web::GrpcWebLayer::new())
             .layer(auth)

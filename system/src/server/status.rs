@@ -1,4 +1,4 @@
-//! The one place where a [`StoreError`] becomes a gRPC [`Status`].
+//! The one place where a [`StoreError`] or an [`IdentityError`] becomes a gRPC [`Status`].
 //!
 //! Handlers call [`store_status`] (or `?` through [`StoreStatus`]) and never build a status
 //! from a store error themselves, so every RPC reports the same condition with the same code.
@@ -7,6 +7,7 @@
 
 use tonic::{Code, Status};
 
+use crate::identity::IdentityError;
 use crate::store::StoreError;
 
 /// Maps a store error to the gRPC status a client sees, logging the ones that mean the server
@@ -39,6 +40,41 @@ pub trait StoreStatus<T> {
 impl<T> StoreStatus<T> for Result<T, StoreError> {
     fn or_status(self) -> Result<T, Status> {
         self.map_err(store_status)
+    }
+}
+
+/// Maps an identity error to the gRPC status a client sees.
+pub fn identity_status(error: IdentityError) -> Status {
+    let code = match &error {
+        IdentityError::InvalidArgument { .. } => Code::InvalidArgument,
+        IdentityError::Unauthenticated(_) => Code::Unauthenticated,
+        IdentityError::PermissionDenied(_) => Code::PermissionDenied,
+        IdentityError::NotFound { .. } => Code::NotFound,
+        IdentityError::AlreadyExists { .. } => Code::AlreadyExists,
+        IdentityError::FailedPrecondition(_) => Code::FailedPrecondition,
+        IdentityError::TooManyAttempts { .. } => Code::ResourceExhausted,
+        IdentityError::Store(_) => {
+            return store_status(match error {
+                IdentityError::Store(store) => store,
+                _ => unreachable!("matched above"),
+            });
+        }
+        IdentityError::Corrupt { .. } => Code::DataLoss,
+    };
+    if code == Code::DataLoss {
+        tracing::error!(%error, "identity record error");
+    }
+    Status::new(code, error.to_string())
+}
+
+/// `result.map_err(identity_status)`, spelled `result.or_identity_status()`.
+pub trait IdentityStatus<T> {
+    fn or_identity_status(self) -> Result<T, Status>;
+}
+
+impl<T> IdentityStatus<T> for Result<T, IdentityError> {
+    fn or_identity_status(self) -> Result<T, Status> {
+        self.map_err(identity_status)
     }
 }
 

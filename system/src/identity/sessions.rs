@@ -1,0 +1,1 @@
+//! Sessions and refresh-token rotation with reuse detection.
