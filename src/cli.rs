@@ -34,6 +34,17 @@ pub(crate) enum Command {
     /// Manages the encryption keys of the instance.
     #[command(subcommand)]
     Keys(KeysCommand),
+
+    /// Reads and checks the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AuditCommand {
+    /// Recomputes the audit log's hash chain; exits non-zero naming the first entry that was
+    /// changed or removed.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use orbit_system::identity::{AuditEntry, Identity, IdentityConfig};
 use orbit_system::store::{KeyStatus, Store};
 
 use crate::cli::KeysCommand;
@@ -25,6 +26,10 @@ pub(crate) async fn run(config: Config, command: KeysCommand) -> anyhow::Result<
 async fn rotate(store: &Store, wait: bool) -> anyhow::Result<()> {
     let hint = |e| anyhow::anyhow!(crate::store::with_hint(&e));
     store.rotate_keys().await.map_err(hint)?;
+    let identity = Identity::open(store, IdentityConfig::default()).await?;
+    identity
+        .audit(AuditEntry::new("keys.rotated", store.instance_id()).detail("orbit keys rotate"))
+        .await?;
     if !wait {
         println!(
             "keys rotated; a running `orbit serve` re-encrypts older records in the background \

@@ -4,6 +4,7 @@
 //! Failure is reported as one line on stderr, `error: <cause>; <what to do>`, with a
 //! non-zero exit code.
 
+mod audit;
 mod cli;
 mod config;
 mod keys;
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let serve_flags = match &cli.command {
         Command::Serve(flags) => Some(flags),
-        Command::Keys(_) => None,
+        Command::Keys(_) | Command::Audit(_) => None,
     };
     let config = config::load(&cli.global, serve_flags)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -57,6 +58,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Target::Stderr,
             )?;
             runtime.block_on(keys::run(config, command))
+        }
+        Command::Audit(command) => {
+            logging::init(
+                config.log_format,
+                config.log.as_deref(),
+                "warn",
+                Target::Stderr,
+            )?;
+            runtime.block_on(audit::run(config, command))
         }
     }
 }

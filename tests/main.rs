@@ -7,6 +7,7 @@
 
 mod common;
 
+mod audit;
 mod bad_input;
 mod keys;
 mod postgres;

@@ -283,3 +283,118 @@ impl Identity {
         self.inner.audit.verify().await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::KdfParams;
+    use crate::identity::IdentityConfig;
+    use crate::store::{Store, StoreConfig, StoreLocation, Unseal};
+
+    async fn identity(dir: &std::path::Path) -> (Store, Identity) {
+        let mut config = StoreConfig::new(
+            StoreLocation::sqlite_in(dir),
+            Unseal::KeyFile(dir.join("instance.key")),
+        );
+        config.full_sync = false;
+        let store = Store::open(config).await.unwrap();
+        let identity_config = IdentityConfig {
+            kdf: KdfParams {
+                memory_kib: 64,
+                iterations: 1,
+                parallelism: 1,
+            },
+            ..Default::default()
+        };
+        let identity = Identity::open(&store, identity_config).await.unwrap();
+        (store, identity)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn chain_detects_changed_removed_and_truncated_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, identity) = identity(dir.path()).await;
+        let appends: Vec<_> = (0..20)
+            .map(|i| {
+                let identity = identity.clone();
+                tokio::spawn(async move {
+                    let org = if i % 2 == 0 { "org-a" } else { "org-b" };
+                    identity
+                        .audit(
+                            AuditEntry::new("test.event", format!("s{i}"))
+                                .org(org)
+                                .actor("acct"),
+                        )
+                        .await
+                        .unwrap()
+                })
+            })
+            .collect();
+        let mut seqs = Vec::new();
+        for append in appends {
+            seqs.push(append.await.unwrap());
+        }
+        seqs.sort_unstable();
+        assert_eq!(
+            seqs,
+            (1..=20).collect::<Vec<u64>>(),
+            "concurrent appends never fork the chain"
+        );
+        assert_eq!(
+            identity.verify_audit_log().await.unwrap(),
+            ChainReport {
+                entries: 20,
+                problem: None
+            }
+        );
+
+        let (org_a, next) = identity.audit_events(Some("org-a"), 0, 100).await.unwrap();
+        assert_eq!(org_a.len(), 10);
+        assert!(org_a.iter().all(|e| e.org_id == "org-a"));
+        assert_eq!(next, 0);
+        let (page, next) = identity.audit_events(None, 0, 7).await.unwrap();
+        assert_eq!((page.len(), next), (7, 7));
+
+        let db = store.database("system").await.unwrap();
+        // Someone with the keys rewrites entry 5.
+        let key = entry_key(5);
+        let mut entry: AuditRecord = decode(
+            "audit entry",
+            &key,
+            &db.get(AUDIT, key.as_bytes()).await.unwrap().unwrap().value,
+        )
+        .unwrap();
+        let original = entry.clone();
+        entry.detail = "nothing to see".into();
+        db.put(AUDIT, key.clone(), entry.encode_to_vec())
+            .await
+            .unwrap();
+        let report = identity.verify_audit_log().await.unwrap();
+        assert_eq!(report.problem.as_deref(), Some("entry 5 was changed"));
+        db.put(AUDIT, key.clone(), original.encode_to_vec())
+            .await
+            .unwrap();
+        assert!(identity.verify_audit_log().await.unwrap().problem.is_none());
+
+        // An entry in the middle is removed.
+        let removed = db
+            .get(AUDIT, entry_key(9).as_bytes())
+            .await
+            .unwrap()
+            .unwrap()
+            .value;
+        db.delete(AUDIT, entry_key(9)).await.unwrap();
+        let report = identity.verify_audit_log().await.unwrap();
+        assert_eq!(
+            report.problem.as_deref(),
+            Some("entry 9 is missing (found 10 next)")
+        );
+        db.put(AUDIT, entry_key(9), removed).await.unwrap();
+
+        // The newest entry is removed.
+        db.delete(AUDIT, entry_key(20)).await.unwrap();
+        let report = identity.verify_audit_log().await.unwrap();
+        assert!(report.problem.unwrap().contains("head names entry 20"));
+        store.close().await;
+    }
+}

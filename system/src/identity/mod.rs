@@ -27,6 +27,7 @@ use std::time::Duration;
 pub use audit::{AuditEntry, ChainReport};
 pub use error::IdentityError;
 pub use principal::{Credential, Principal, RequestContext};
+pub(crate) use records::timestamp as timestamp_ms;
 
 use crate::crypto::KdfParams;
 use crate::store::{Database, Store};

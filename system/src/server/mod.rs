@@ -7,6 +7,7 @@
 //! the binary does that and hands in PEM bytes, a bound listener and a shutdown future. Store
 //! errors become gRPC statuses only in [`status`]; every call passes [`AuthLayer`] first.
 
+mod audit_service;
 mod auth;
 mod reencrypt;
 pub mod status;
@@ -15,11 +16,13 @@ mod tls;
 
 use std::future::Future;
 
+use orbit_proto::orbit::system::v1::audit_service_server::AuditServiceServer;
 use orbit_proto::orbit::system::v1::system_service_server::SystemServiceServer;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
+pub use audit_service::AuditApi;
 pub use auth::{AuthLayer, Authorize, context, principal};
 pub use reencrypt::Reencryptor;
 pub use system_service::{InstanceMeta, SystemApi};
@@ -72,6 +75,7 @@ impl GrpcServer {
         let (health, health_service) = tonic_health::server::health_reporter();
         health.set_service_status("", ServingStatus::Serving).await;
         health.set_serving::<SystemServiceServer<SystemApi>>().await;
+        health.set_serving::<AuditServiceServer<AuditApi>>().await;
 
         let reflection = || {
             tonic_reflection::server::Builder::configure()
@@ -98,7 +102,8 @@ impl GrpcServer {
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
-            .add_service(SystemServiceServer::new(SystemApi::new(store, meta)));
+            .add_service(SystemServiceServer::new(SystemApi::new(store, meta)))
+            .add_service(AuditServiceServer::new(AuditApi::new(identity.clone())));
 
         let shutdown = async move {
             shutdown.await;
