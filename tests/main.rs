@@ -10,6 +10,7 @@ mod common;
 mod audit;
 mod bad_input;
 mod keys;
+mod matrix;
 mod postgres;
 mod serve;
 mod tidy;
