@@ -40,7 +40,11 @@ impl Drop for Orbit {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 async fn start() -> (Orbit, String) {
@@ -60,12 +64,20 @@ async fn start() -> (Orbit, String) {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         if let Ok(channel) = Channel::from_shared(url.clone()).unwrap().connect().await {
-            let ok = HealthClient::new(channel).check(HealthCheckRequest { service: String::new() }).await.is_ok();
+            let ok = HealthClient::new(channel)
+                .check(HealthCheckRequest {
+                    service: String::new(),
+                })
+                .await
+                .is_ok();
             if ok {
                 break;
             }
         }
-        assert!(Instant::now() < deadline, "orbit serve did not become healthy");
+        assert!(
+            Instant::now() < deadline,
+            "orbit serve did not become healthy"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     (Orbit { child, _dir: dir }, url)
@@ -73,7 +85,10 @@ async fn start() -> (Orbit, String) {
 
 fn bearer<T>(message: T, token: &str) -> tonic::Request<T> {
     let mut request = tonic::Request::new(message);
-    request.metadata_mut().insert("authorization", MetadataValue::from_str(&format!("Bearer {token}")).unwrap());
+    request.metadata_mut().insert(
+        "authorization",
+        MetadataValue::from_str(&format!("Bearer {token}")).unwrap(),
+    );
     request
 }
 
@@ -114,13 +129,26 @@ where
 }
 
 /// Latencies of `GetProject` called one after another for `duration`.
-async fn probe_latencies(projects: ProjectServiceClient<Channel>, token: String, project_id: String, duration: Duration) -> Vec<Duration> {
+async fn probe_latencies(
+    projects: ProjectServiceClient<Channel>,
+    token: String,
+    project_id: String,
+    duration: Duration,
+) -> Vec<Duration> {
     let mut latencies = Vec::new();
     let until = Instant::now() + duration;
     while Instant::now() < until {
         let mut client = projects.clone();
         let started = Instant::now();
-        client.get_project(bearer(pb::GetProjectRequest { project_id: project_id.clone() }, &token)).await.expect("GetProject");
+        client
+            .get_project(bearer(
+                pb::GetProjectRequest {
+                    project_id: project_id.clone(),
+                },
+                &token,
+            ))
+            .await
+            .expect("GetProject");
         latencies.push(started.elapsed());
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
@@ -130,7 +158,11 @@ async fn probe_latencies(projects: ProjectServiceClient<Channel>, token: String,
 
 fn arg(name: &str, default: f64) -> f64 {
     let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 #[tokio::main]
@@ -144,7 +176,11 @@ async fn main() {
     let channel = Channel::from_shared(url).unwrap().connect().await.unwrap();
 
     let tokens = AccountServiceClient::new(channel.clone())
-        .sign_up(pb::SignUpRequest { email: "bench@example.org".into(), password: PASSWORD.into(), display_name: "Bench".into() })
+        .sign_up(pb::SignUpRequest {
+            email: "bench@example.org".into(),
+            password: PASSWORD.into(),
+            display_name: "Bench".into(),
+        })
         .await
         .expect("sign up")
         .into_inner()
@@ -152,14 +188,25 @@ async fn main() {
         .unwrap();
     let token = tokens.access_token;
     let org = OrgServiceClient::new(channel.clone())
-        .create_org(bearer(pb::CreateOrgRequest { name: "Bench org".into() }, &token))
+        .create_org(bearer(
+            pb::CreateOrgRequest {
+                name: "Bench org".into(),
+            },
+            &token,
+        ))
         .await
         .expect("create org")
         .into_inner()
         .org
         .unwrap();
     let project = ProjectServiceClient::new(channel.clone())
-        .create_project(bearer(pb::CreateProjectRequest { org_id: org.id, name: "Bench project".into() }, &token))
+        .create_project(bearer(
+            pb::CreateProjectRequest {
+                org_id: org.id,
+                name: "Bench project".into(),
+            },
+            &token,
+        ))
         .await
         .expect("create project")
         .into_inner()
@@ -170,14 +217,26 @@ async fn main() {
     let health = HealthClient::new(channel.clone());
     let health_rps = load(concurrency, seconds, move || {
         let mut client = health.clone();
-        async move { client.check(HealthCheckRequest { service: String::new() }).await.is_ok() }
+        async move {
+            client
+                .check(HealthCheckRequest {
+                    service: String::new(),
+                })
+                .await
+                .is_ok()
+        }
     })
     .await;
     let projects = ProjectServiceClient::new(channel.clone());
     let (t, p) = (token.clone(), project.id.clone());
     let auth_rps = load(concurrency, seconds, move || {
         let mut client = projects.clone();
-        let request = bearer(pb::GetProjectRequest { project_id: p.clone() }, &t);
+        let request = bearer(
+            pb::GetProjectRequest {
+                project_id: p.clone(),
+            },
+            &t,
+        );
         async move { client.get_project(request).await.is_ok() }
     })
     .await;
@@ -189,7 +248,10 @@ async fn main() {
         let started = Instant::now();
         accounts
             .clone()
-            .log_in(pb::LogInRequest { email: "bench@example.org".into(), password: PASSWORD.into() })
+            .log_in(pb::LogInRequest {
+                email: "bench@example.org".into(),
+                password: PASSWORD.into(),
+            })
             .await
             .expect("log in");
         logins.push(started.elapsed());
@@ -199,14 +261,29 @@ async fn main() {
     // 3. p99 of an authenticated read at rest, then while 200 log-ins run at once.
     let probe_time = Duration::from_secs_f64(if quick { 0.5 } else { 4.0 });
     let projects = ProjectServiceClient::new(channel.clone());
-    let at_rest = probe_latencies(projects.clone(), token.clone(), project.id.clone(), probe_time).await;
+    let at_rest = probe_latencies(
+        projects.clone(),
+        token.clone(),
+        project.id.clone(),
+        probe_time,
+    )
+    .await;
     let flood: Vec<_> = (0..200)
         .map(|i| {
             let mut accounts = accounts.clone();
             tokio::spawn(async move {
                 // Wrong passwords for half of them: back-off must not slow the others down.
-                let password = if i % 2 == 0 { PASSWORD } else { "wrong-password-for-benchmark" };
-                let _ = accounts.log_in(pb::LogInRequest { email: "bench@example.org".into(), password: password.into() }).await;
+                let password = if i % 2 == 0 {
+                    PASSWORD
+                } else {
+                    "wrong-password-for-benchmark"
+                };
+                let _ = accounts
+                    .log_in(pb::LogInRequest {
+                        email: "bench@example.org".into(),
+                        password: password.into(),
+                    })
+                    .await;
             })
         })
         .collect();
@@ -217,7 +294,10 @@ async fn main() {
     }
     let flood_took = flood_started.elapsed();
 
-    println!("## rpc benchmark ({} s per load phase, {concurrency} concurrent callers)", seconds);
+    println!(
+        "## rpc benchmark ({} s per load phase, {concurrency} concurrent callers)",
+        seconds
+    );
     println!("| figure | value | baseline (same run) | ratio |");
     println!("|---|---|---|---|");
     println!(

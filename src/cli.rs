@@ -38,6 +38,25 @@ pub(crate) enum Command {
     /// Reads and checks the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+
+    /// Manages accounts directly in the store (works with or without a running server).
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AdminCommand {
+    /// Creates a sys-admin account. The password is read from ORBIT_ADMIN_PASSWORD if set,
+    /// otherwise from standard input (prompted for, unechoed, on a terminal); never a flag.
+    Create {
+        /// E-mail address the account logs in with.
+        #[arg(long, value_name = "EMAIL")]
+        email: String,
+
+        /// Name shown to other people (1-100 characters).
+        #[arg(long, value_name = "NAME")]
+        display_name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 //! Failure is reported as one line on stderr, `error: <cause>; <what to do>`, with a
 //! non-zero exit code.
 
+mod admin;
 mod audit;
 mod cli;
 mod config;
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let serve_flags = match &cli.command {
         Command::Serve(flags) => Some(flags),
-        Command::Keys(_) | Command::Audit(_) => None,
+        Command::Keys(_) | Command::Audit(_) | Command::Admin(_) => None,
     };
     let config = config::load(&cli.global, serve_flags)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -67,6 +68,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Target::Stderr,
             )?;
             runtime.block_on(audit::run(config, command))
+        }
+        Command::Admin(command) => {
+            logging::init(
+                config.log_format,
+                config.log.as_deref(),
+                "warn",
+                Target::Stderr,
+            )?;
+            runtime.block_on(admin::run(config, command))
         }
     }
 }

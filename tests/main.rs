@@ -3,10 +3,12 @@
 //!
 //! One file per concern: `serve` (gRPC, health, reflection, gRPC-Web, TLS, shutdown),
 //! `bad_input` (every refused start leaves the data untouched), `keys` (rotation),
-//! `postgres` (the same binary on PostgreSQL), `tidy` (repository hygiene).
+//! `postgres` (the same binary on PostgreSQL), `tidy` (repository hygiene), `accounts`
+//! (sign-up, tokens, log-out, `orbit admin create`).
 
 mod common;
 
+mod accounts;
 mod audit;
 mod bad_input;
 mod keys;

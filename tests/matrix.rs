@@ -51,7 +51,11 @@ impl Encoder for RawCodec {
     type Item = DynamicMessage;
     type Error = tonic::Status;
 
-    fn encode(&mut self, item: DynamicMessage, dst: &mut EncodeBuf<'_>) -> Result<(), tonic::Status> {
+    fn encode(
+        &mut self,
+        item: DynamicMessage,
+        dst: &mut EncodeBuf<'_>,
+    ) -> Result<(), tonic::Status> {
         dst.put_slice(&item.encode_to_vec());
         Ok(())
     }
@@ -77,18 +81,36 @@ fn bearer<T>(message: T, token: Option<&str>) -> tonic::Request<T> {
 
 async fn sign_up(channel: &Channel, email: &str) -> String {
     let response = AccountServiceClient::new(channel.clone())
-        .sign_up(pb::SignUpRequest { email: email.into(), password: PASSWORD.into(), display_name: email.into() })
+        .sign_up(pb::SignUpRequest {
+            email: email.into(),
+            password: PASSWORD.into(),
+            display_name: email.into(),
+        })
         .await
         .unwrap_or_else(|e| panic!("sign up {email}: {e}"))
         .into_inner();
     response.tokens.expect("tokens").access_token
 }
 
-/// The callers of the matrix, with their access tokens.
+/// The callers of the matrix, with their e-mail addresses and access tokens.
 struct Callers {
     org_id: String,
     project_id: String,
-    callers: Vec<(&'static str, Option<String>)>,
+    callers: Vec<(&'static str, Option<(&'static str, String)>)>,
+}
+
+async fn log_in(channel: &Channel, email: &str) -> String {
+    AccountServiceClient::new(channel.clone())
+        .log_in(pb::LogInRequest {
+            email: email.into(),
+            password: PASSWORD.into(),
+        })
+        .await
+        .unwrap_or_else(|e| panic!("log in {email}: {e}"))
+        .into_inner()
+        .tokens
+        .expect("tokens")
+        .access_token
 }
 
 async fn fixture(channel: &Channel) -> Callers {
@@ -100,31 +122,54 @@ async fn fixture(channel: &Channel) -> Callers {
     let outsider = sign_up(channel, "outsider@example.com").await;
 
     let org = OrgServiceClient::new(channel.clone())
-        .create_org(bearer(pb::CreateOrgRequest { name: "Fixture org".into() }, Some(&org_admin)))
+        .create_org(bearer(
+            pb::CreateOrgRequest {
+                name: "Fixture org".into(),
+            },
+            Some(&org_admin),
+        ))
         .await
         .expect("create org")
         .into_inner()
         .org
         .expect("org");
     let project = ProjectServiceClient::new(channel.clone())
-        .create_project(bearer(pb::CreateProjectRequest { org_id: org.id.clone(), name: "Fixture project".into() }, Some(&org_admin)))
+        .create_project(bearer(
+            pb::CreateProjectRequest {
+                org_id: org.id.clone(),
+                name: "Fixture project".into(),
+            },
+            Some(&org_admin),
+        ))
         .await
         .expect("create project")
         .into_inner()
         .project
         .expect("project");
     let mut members = MembershipServiceClient::new(channel.clone());
-    for (email, role) in [("project.admin@example.org", Role::ProjectAdmin), ("project.user@example.org", Role::ProjectUser)] {
+    for (email, role) in [
+        ("project.admin@example.org", Role::ProjectAdmin),
+        ("project.user@example.org", Role::ProjectUser),
+    ] {
         members
             .set_project_member(bearer(
-                pb::SetProjectMemberRequest { project_id: project.id.clone(), email: email.into(), role: role as i32 },
+                pb::SetProjectMemberRequest {
+                    project_id: project.id.clone(),
+                    email: email.into(),
+                    role: role as i32,
+                },
                 Some(&org_admin),
             ))
             .await
             .unwrap_or_else(|e| panic!("add {email}: {e}"));
     }
     OrgServiceClient::new(channel.clone())
-        .create_org(bearer(pb::CreateOrgRequest { name: "Other org".into() }, Some(&outsider)))
+        .create_org(bearer(
+            pb::CreateOrgRequest {
+                name: "Other org".into(),
+            },
+            Some(&outsider),
+        ))
         .await
         .expect("create the other org");
 
@@ -133,12 +178,18 @@ async fn fixture(channel: &Channel) -> Callers {
         project_id: project.id,
         callers: vec![
             ("anonymous", None),
-            ("authenticated", Some(nobody)),
-            ("project-user", Some(project_user)),
-            ("project-admin", Some(project_admin)),
-            ("org-admin", Some(org_admin)),
-            ("sys-admin", Some(sys_admin)),
-            ("other-org", Some(outsider)),
+            ("authenticated", Some(("nobody@example.org", nobody))),
+            (
+                "project-user",
+                Some(("project.user@example.org", project_user)),
+            ),
+            (
+                "project-admin",
+                Some(("project.admin@example.org", project_admin)),
+            ),
+            ("org-admin", Some(("org.admin@example.org", org_admin))),
+            ("sys-admin", Some(("root@example.org", sys_admin))),
+            ("other-org", Some(("outsider@example.com", outsider))),
         ],
     }
 }
@@ -172,18 +223,32 @@ async fn every_rpc_allows_and_denies_exactly_as_declared() {
 
     let table = access_table(orbit_proto::FILE_DESCRIPTOR_SET).expect("valid declarations");
     let pool = DescriptorPool::decode(orbit_proto::FILE_DESCRIPTOR_SET).expect("descriptor pool");
-    // Calls that end the caller's session run last, so every other call sees a live token.
+    // Calls that end sessions run last, each with a fresh session, so every call sees a live
+    // token.
+    let ends_sessions = |path: &str| path.contains("/LogOut");
     let mut paths: Vec<&String> = table.keys().collect();
-    paths.sort_by_key(|path| (path.contains("/LogOut"), path.to_string()));
-    assert!(paths.len() >= 30, "the matrix covers every rpc ({} found)", paths.len());
+    paths.sort_by_key(|path| (ends_sessions(path), path.to_string()));
+    assert!(
+        paths.len() >= 30,
+        "the matrix covers every rpc ({} found)",
+        paths.len()
+    );
 
     let mut failures = Vec::new();
     let mut checked = 0;
     for path in paths {
         let access = &table[path];
         let (service, method) = path.trim_start_matches('/').split_once('/').unwrap();
-        let method = pool.get_service_by_name(service).unwrap().methods().find(|m| m.name() == method).unwrap();
-        assert!(!method.is_client_streaming() && !method.is_server_streaming(), "{path}: extend the matrix for streaming rpcs");
+        let method = pool
+            .get_service_by_name(service)
+            .unwrap()
+            .methods()
+            .find(|m| m.name() == method)
+            .unwrap();
+        assert!(
+            !method.is_client_streaming() && !method.is_server_streaming(),
+            "{path}: extend the matrix for streaming rpcs"
+        );
         let mut request = DynamicMessage::new(method.input());
         let scope_id = match access.scope() {
             Scope::Org => Some(&callers.org_id),
@@ -193,33 +258,53 @@ async fn every_rpc_allows_and_denies_exactly_as_declared() {
         if let Some(id) = scope_id {
             request.set_field_by_name(&access.scope_field, Value::String(id.clone()));
         }
-        for (caller, token) in &callers.callers {
+        for (caller, credentials) in &callers.callers {
+            let token = match credentials {
+                Some((email, _)) if ends_sessions(path) => Some(log_in(&channel, email).await),
+                Some((_, token)) => Some(token.clone()),
+                None => None,
+            };
             let mut grpc = tonic::client::Grpc::new(channel.clone());
             grpc.ready().await.expect("channel ready");
             let result = grpc
-                .unary(bearer(request.clone(), token.as_deref()), http::uri::PathAndQuery::from_str(path).unwrap(), RawCodec)
+                .unary(
+                    bearer(request.clone(), token.as_deref()),
+                    http::uri::PathAndQuery::from_str(path).unwrap(),
+                    RawCodec,
+                )
                 .await;
             let denied = match &result {
                 Ok(_) => false,
                 Err(status) => match status.code() {
                     tonic::Code::Unauthenticated | tonic::Code::PermissionDenied => true,
-                    tonic::Code::NotFound => scope_id.is_some_and(|id| status.message().ends_with(&format!("{id} not found"))),
+                    tonic::Code::NotFound => scope_id
+                        .is_some_and(|id| status.message().ends_with(&format!("{id} not found"))),
                     _ => false,
                 },
             };
             let expected = expected_allowed(caller, access.role(), access.scope());
             if denied == expected {
-                failures.push(format!("{path} as {caller}: expected {}, got {result:?}", if expected { "allowed" } else { "denied" }));
+                failures.push(format!(
+                    "{path} as {caller}: expected {}, got {result:?}",
+                    if expected { "allowed" } else { "denied" }
+                ));
             }
             // Existence must not leak across tenants.
             if *caller == "other-org" && scope_id.is_some() && !expected {
                 match &result {
                     Err(status) if status.code() == tonic::Code::NotFound => {}
-                    other => failures.push(format!("{path} as other-org: expected NotFound, got {other:?}")),
+                    other => failures.push(format!(
+                        "{path} as other-org: expected NotFound, got {other:?}"
+                    )),
                 }
             }
             checked += 1;
         }
     }
-    assert!(failures.is_empty(), "{} of {checked} checks failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

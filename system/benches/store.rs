@@ -401,7 +401,48 @@ fn aead(c: &mut Criterion) {
 
 criterion_group!(benches, store_ops, concurrent_writers, aead);
 
+fn probe() {
+    let rt = runtime();
+    let subjects = rt.block_on(async {
+        vec![subject("encrypted", true).await, subject("plaintext", false).await]
+    });
+    for size in SIZES {
+        let keyspace = format!("data-{size}");
+        let mut ratios = Vec::new();
+        let mut enc = Vec::new();
+        let mut plain = Vec::new();
+        rt.block_on(async {
+            for round in 0..120 {
+                let mut t = [0.0f64; 2];
+                for j in [0usize, 1, 1, 0] {
+                    let start = Instant::now();
+                    let page = subjects[j].db.scan(&keyspace, b"", None, SCAN_LEN).await.expect("scan");
+                    black_box(page);
+                    t[j] += start.elapsed().as_secs_f64() * 1e3 / 2.0;
+                }
+                if round >= 10 {
+                    ratios.push(t[1] / t[0]);
+                    enc.push(t[0]);
+                    plain.push(t[1]);
+                }
+            }
+        });
+        for v in [&mut ratios, &mut enc, &mut plain] {
+            v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        }
+        let q = |v: &Vec<f64>, f: f64| v[((v.len() - 1) as f64 * f) as usize];
+        println!(
+            "probe scan {size}: ratio p25 {:.2} median {:.2} p75 {:.2} | enc median {:.2} ms | plain median {:.2} ms",
+            q(&ratios, 0.25), q(&ratios, 0.5), q(&ratios, 0.75), q(&enc, 0.5), q(&plain, 0.5)
+        );
+    }
+}
+
 fn main() {
+    if std::env::var_os("ORBIT_SCAN_PROBE").is_some() {
+        probe();
+        return;
+    }
     let started = SystemTime::now();
     benches();
     Criterion::default().configure_from_args().final_summary();

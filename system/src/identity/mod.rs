@@ -24,10 +24,12 @@ mod tokens;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use api_keys::NewApiKey;
 pub use audit::{AuditEntry, ChainReport};
 pub use error::IdentityError;
 pub use principal::{Credential, Principal, RequestContext};
 pub(crate) use records::timestamp as timestamp_ms;
+pub use tenancy::Member;
 
 use crate::crypto::KdfParams;
 use crate::store::{Database, Store};

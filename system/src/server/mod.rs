@@ -7,8 +7,13 @@
 //! the binary does that and hands in PEM bytes, a bound listener and a shutdown future. Store
 //! errors become gRPC statuses only in [`status`]; every call passes [`AuthLayer`] first.
 
+mod account_service;
+mod api_key_service;
 mod audit_service;
 mod auth;
+mod membership_service;
+mod org_service;
+mod project_service;
 mod reencrypt;
 pub mod status;
 mod system_service;
@@ -16,14 +21,24 @@ mod tls;
 
 use std::future::Future;
 
+use orbit_proto::orbit::system::v1::account_service_server::AccountServiceServer;
+use orbit_proto::orbit::system::v1::api_key_service_server::ApiKeyServiceServer;
 use orbit_proto::orbit::system::v1::audit_service_server::AuditServiceServer;
+use orbit_proto::orbit::system::v1::membership_service_server::MembershipServiceServer;
+use orbit_proto::orbit::system::v1::org_service_server::OrgServiceServer;
+use orbit_proto::orbit::system::v1::project_service_server::ProjectServiceServer;
 use orbit_proto::orbit::system::v1::system_service_server::SystemServiceServer;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
+pub use account_service::AccountApi;
+pub use api_key_service::ApiKeyApi;
 pub use audit_service::AuditApi;
 pub use auth::{AuthLayer, Authorize, context, principal};
+pub use membership_service::MembershipApi;
+pub use org_service::OrgApi;
+pub use project_service::ProjectApi;
 pub use reencrypt::Reencryptor;
 pub use system_service::{InstanceMeta, SystemApi};
 pub use tls::TlsPem;
@@ -75,7 +90,18 @@ impl GrpcServer {
         let (health, health_service) = tonic_health::server::health_reporter();
         health.set_service_status("", ServingStatus::Serving).await;
         health.set_serving::<SystemServiceServer<SystemApi>>().await;
+        health
+            .set_serving::<AccountServiceServer<AccountApi>>()
+            .await;
         health.set_serving::<AuditServiceServer<AuditApi>>().await;
+        health.set_serving::<OrgServiceServer<OrgApi>>().await;
+        health
+            .set_serving::<ProjectServiceServer<ProjectApi>>()
+            .await;
+        health
+            .set_serving::<MembershipServiceServer<MembershipApi>>()
+            .await;
+        health.set_serving::<ApiKeyServiceServer<ApiKeyApi>>().await;
 
         let reflection = || {
             tonic_reflection::server::Builder::configure()
@@ -103,7 +129,14 @@ impl GrpcServer {
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
             .add_service(SystemServiceServer::new(SystemApi::new(store, meta)))
-            .add_service(AuditServiceServer::new(AuditApi::new(identity.clone())));
+            .add_service(AccountServiceServer::new(AccountApi::new(identity.clone())))
+            .add_service(AuditServiceServer::new(AuditApi::new(identity.clone())))
+            .add_service(OrgServiceServer::new(OrgApi::new(identity.clone())))
+            .add_service(ProjectServiceServer::new(ProjectApi::new(identity.clone())))
+            .add_service(MembershipServiceServer::new(MembershipApi::new(
+                identity.clone(),
+            )))
+            .add_service(ApiKeyServiceServer::new(ApiKeyApi::new(identity.clone())));
 
         let shutdown = async move {
             shutdown.await;

@@ -4,6 +4,7 @@
 //! Rows crossing this boundary are sealed: a backend never sees a key or a plaintext value.
 
 use async_trait::async_trait;
+use futures::stream::BoxStream;
 
 use crate::store::StoreError;
 use crate::store::batch::SealedTxn;
@@ -86,19 +87,22 @@ pub(crate) trait Backend: Send + Sync + 'static {
         keyspace: &str,
         key: &[u8],
     ) -> Result<Option<RawRecord>, StoreError>;
-    /// Records with `from <= key < end` (or `from < key`), in key order.
-    async fn scan(
-        &self,
-        db: &str,
-        keyspace: &str,
-        from: From<'_>,
-        end: Option<&[u8]>,
+    /// Records with `from <= key < end` (or `from < key`), in key order, as the engine returns
+    /// them: the caller opens each one while the engine is still reading the next, instead of
+    /// waiting for the whole page.
+    fn scan<'a>(
+        &'a self,
+        db: &'a str,
+        keyspace: &'a str,
+        from: From<'a>,
+        end: Option<&'a [u8]>,
         limit: u32,
-    ) -> Result<Vec<RawRecord>, StoreError>;
-    /// Commits a group of transactions in one database transaction; see `batch::plan`.
+    ) -> BoxStream<'a, Result<RawRecord, StoreError>>;
+    /// Commits a group of transactions in one database transaction; see `batch::plan`. The
+    /// batch is only read, so after an error it can be committed again (one by one).
     async fn commit_batch(
         &self,
-        batch: &mut [SealedTxn],
+        batch: &[SealedTxn],
         clock: &Hlc,
     ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError>;
 

@@ -2,6 +2,9 @@
 //! versions of the keys they touch, decide which commit, assign their gap-free sequence
 //! numbers and HLC stamps, and compute the rows to write. Pure: no I/O, so both backends
 //! share it and it is tested on its own.
+//!
+//! A plan borrows every name, key and sealed value from the batch it was made from, so
+//! planning copies no value bytes: the backend binds them straight from the callers' buffers.
 
 use std::collections::HashMap;
 
@@ -29,97 +32,117 @@ pub(crate) struct SealedOp {
     pub(crate) expect: Expect,
 }
 
-/// Identifies one record across databases.
-pub(crate) type RowKey = (String, String, Vec<u8>);
+impl SealedOp {
+    fn is_delete(&self) -> bool {
+        self.put.is_none() && !self.check_only
+    }
+}
+
+/// Identifies one record across databases: (database, keyspace, key), borrowed from the batch.
+pub(crate) type RowKey<'a> = (&'a str, &'a str, &'a [u8]);
 
 /// A record row to upsert.
 #[derive(Debug, Clone)]
-pub(crate) struct RowWrite {
-    pub(crate) database: String,
-    pub(crate) keyspace: String,
-    pub(crate) key: Vec<u8>,
+pub(crate) struct RowWrite<'a> {
+    pub(crate) database: &'a str,
+    pub(crate) keyspace: &'a str,
+    pub(crate) key: &'a [u8],
     pub(crate) version: u64,
     pub(crate) key_version: u32,
-    pub(crate) sealed: Vec<u8>,
+    pub(crate) sealed: &'a [u8],
 }
 
 /// An outbox row to insert.
 #[derive(Debug, Clone)]
-pub(crate) struct EventWrite {
-    pub(crate) database: String,
+pub(crate) struct EventWrite<'a> {
+    pub(crate) database: &'a str,
     pub(crate) seq: u64,
     pub(crate) hlc: HlcStamp,
-    pub(crate) keyspace: String,
-    pub(crate) key: Vec<u8>,
+    pub(crate) keyspace: &'a str,
+    pub(crate) key: &'a [u8],
     pub(crate) op: ChangeOp,
     pub(crate) key_version: Option<u32>,
-    pub(crate) sealed: Option<Vec<u8>>,
-    pub(crate) correlation_id: Option<String>,
+    pub(crate) sealed: Option<&'a [u8]>,
+    pub(crate) correlation_id: Option<&'a str>,
 }
 
 /// Everything one group commit writes, plus each caller's answer.
 #[derive(Debug, Default)]
-pub(crate) struct Plan {
-    pub(crate) upserts: Vec<RowWrite>,
-    pub(crate) deletes: Vec<RowKey>,
-    pub(crate) events: Vec<EventWrite>,
+pub(crate) struct Plan<'a> {
+    pub(crate) upserts: Vec<RowWrite<'a>>,
+    pub(crate) deletes: Vec<RowKey<'a>>,
+    pub(crate) events: Vec<EventWrite<'a>>,
     /// New outbox head per database that got events.
-    pub(crate) heads: Vec<(String, u64)>,
+    pub(crate) heads: Vec<(&'a str, u64)>,
     pub(crate) outcomes: Vec<Result<Receipt, StoreError>>,
 }
 
-/// Every distinct record key the batch touches, for reading current versions.
-pub(crate) fn touched_keys(batch: &[SealedTxn]) -> Vec<RowKey> {
-    let mut keys: Vec<RowKey> = batch
+/// Whether planning needs the current versions of the touched keys: only a condition other
+/// than [`Expect::Any`] or a delete (which emits an event only if the key exists) looks at
+/// them. A group of unconditional puts and checks is planned without reading a record.
+pub(crate) fn needs_versions(batch: &[SealedTxn]) -> bool {
+    batch
+        .iter()
+        .flat_map(|txn| &txn.ops)
+        .any(|op| op.is_delete() || !matches!(op.expect, Expect::Any))
+}
+
+/// Every distinct record key the batch touches, sorted, for reading current versions.
+pub(crate) fn touched_keys(batch: &[SealedTxn]) -> Vec<RowKey<'_>> {
+    let mut keys: Vec<RowKey<'_>> = batch
         .iter()
         .flat_map(|txn| {
-            txn.ops
-                .iter()
-                .map(|op| (txn.database.clone(), op.keyspace.clone(), op.key.clone()))
+            txn.ops.iter().map(|op| {
+                (
+                    txn.database.as_str(),
+                    op.keyspace.as_str(),
+                    op.key.as_slice(),
+                )
+            })
         })
         .collect();
-    keys.sort();
+    keys.sort_unstable();
     keys.dedup();
     keys
 }
 
-/// Every distinct database of the batch.
-pub(crate) fn databases(batch: &[SealedTxn]) -> Vec<String> {
-    let mut dbs: Vec<String> = batch.iter().map(|txn| txn.database.clone()).collect();
-    dbs.sort();
+/// Every distinct database of the batch, sorted (the order in which outbox heads are locked).
+pub(crate) fn databases(batch: &[SealedTxn]) -> Vec<&str> {
+    let mut dbs: Vec<&str> = batch.iter().map(|txn| txn.database.as_str()).collect();
+    dbs.sort_unstable();
     dbs.dedup();
     dbs
 }
 
-/// Plans the batch against `current` (versions of existing keys) and `heads` (outbox head per
-/// database). Transactions are applied in arrival order; one whose condition fails gets a
-/// conflict and leaves no trace.
-pub(crate) fn plan(
-    batch: &mut [SealedTxn],
-    mut current: HashMap<RowKey, u64>,
-    mut heads: HashMap<String, u64>,
+/// Plans the batch against `current` (versions of existing keys; only consulted when
+/// [`needs_versions`] says so) and `heads` (outbox head per database). Transactions are
+/// applied in arrival order; one whose condition fails gets a conflict and leaves no trace.
+pub(crate) fn plan<'a>(
+    batch: &'a [SealedTxn],
+    mut current: HashMap<RowKey<'a>, u64>,
+    mut heads: HashMap<&'a str, u64>,
     clock: &Hlc,
-) -> Plan {
+) -> Plan<'a> {
     let mut plan = Plan::default();
     // Final state per key after the whole batch: Some(row) = upsert, None = delete.
-    let mut finals: HashMap<RowKey, Option<RowWrite>> = HashMap::new();
-    let mut touched_heads: Vec<String> = Vec::new();
+    let mut finals: HashMap<RowKey<'a>, Option<RowWrite<'a>>> = HashMap::new();
+    let mut touched_heads: Vec<&'a str> = Vec::new();
 
-    for txn in batch.iter_mut() {
+    for txn in batch {
         if let Err(conflict) = check(txn, &current) {
             plan.outcomes.push(Err(conflict));
             continue;
         }
+        let database = txn.database.as_str();
         let hlc = clock.tick();
-        let head = heads.entry(txn.database.clone()).or_insert(0);
+        let head = heads.entry(database).or_insert(0);
         let mut versions = Vec::with_capacity(txn.ops.len());
-        for op in txn.ops.iter_mut() {
-            let row_key: RowKey = (txn.database.clone(), op.keyspace.clone(), op.key.clone());
-            let exists = current.contains_key(&row_key);
+        for op in &txn.ops {
+            let row_key: RowKey<'a> = (database, op.keyspace.as_str(), op.key.as_slice());
             let change = match (&op.put, op.check_only) {
                 (_, true) => None,
                 (Some(_), false) => Some(ChangeOp::Put),
-                (None, false) if exists => Some(ChangeOp::Delete),
+                (None, false) if current.contains_key(&row_key) => Some(ChangeOp::Delete),
                 (None, false) => None,
             };
             let Some(change) = change else {
@@ -129,25 +152,25 @@ pub(crate) fn plan(
             *head += 1;
             let seq = *head;
             versions.push(Some(seq));
-            let put = op.put.clone();
+            let put = op.put.as_ref().map(|(sealed, kv)| (sealed.as_slice(), *kv));
             plan.events.push(EventWrite {
-                database: txn.database.clone(),
+                database,
                 seq,
                 hlc,
-                keyspace: op.keyspace.clone(),
-                key: op.key.clone(),
+                keyspace: row_key.1,
+                key: row_key.2,
                 op: change,
-                key_version: put.as_ref().map(|(_, kv)| *kv),
-                sealed: put.as_ref().map(|(sealed, _)| sealed.clone()),
-                correlation_id: txn.correlation_id.clone(),
+                key_version: put.map(|(_, kv)| kv),
+                sealed: put.map(|(sealed, _)| sealed),
+                correlation_id: txn.correlation_id.as_deref(),
             });
             match put {
                 Some((sealed, key_version)) => {
-                    current.insert(row_key.clone(), seq);
+                    current.insert(row_key, seq);
                     let row = RowWrite {
-                        database: txn.database.clone(),
-                        keyspace: op.keyspace.clone(),
-                        key: op.key.clone(),
+                        database,
+                        keyspace: row_key.1,
+                        key: row_key.2,
                         version: seq,
                         key_version,
                         sealed,
@@ -160,8 +183,8 @@ pub(crate) fn plan(
                 }
             }
         }
-        if !touched_heads.contains(&txn.database) {
-            touched_heads.push(txn.database.clone());
+        if !touched_heads.contains(&database) {
+            touched_heads.push(database);
         }
         plan.outcomes.push(Ok(Receipt { versions, hlc }));
     }
@@ -172,25 +195,29 @@ pub(crate) fn plan(
             None => plan.deletes.push(row_key),
         }
     }
-    plan.upserts.sort_by(|a, b| {
-        (&a.database, &a.keyspace, &a.key).cmp(&(&b.database, &b.keyspace, &b.key))
+    plan.upserts.sort_unstable_by(|a, b| {
+        (a.database, a.keyspace, a.key).cmp(&(b.database, b.keyspace, b.key))
     });
-    plan.deletes.sort();
+    plan.deletes.sort_unstable();
     plan.heads = touched_heads
         .into_iter()
-        .map(|db| {
-            let head = heads[&db];
-            (db, head)
-        })
+        .map(|db| (db, heads[db]))
         .collect();
     plan
 }
 
 /// Checks every condition of `txn` against the versions as they stand.
-fn check(txn: &SealedTxn, current: &HashMap<RowKey, u64>) -> Result<(), StoreError> {
+fn check(txn: &SealedTxn, current: &HashMap<RowKey<'_>, u64>) -> Result<(), StoreError> {
     for op in &txn.ops {
+        if op.expect == Expect::Any {
+            continue;
+        }
         let found = current
-            .get(&(txn.database.clone(), op.keyspace.clone(), op.key.clone()))
+            .get(&(
+                txn.database.as_str(),
+                op.keyspace.as_str(),
+                op.key.as_slice(),
+            ))
             .copied();
         let holds = match op.expect {
             Expect::Any => true,
@@ -247,7 +274,7 @@ mod tests {
 
     #[test]
     fn sequences_are_gap_free_across_transactions_and_conflicts_leave_no_trace() {
-        let mut batch = vec![
+        let batch = vec![
             txn(vec![
                 put("ks", "a", Expect::Absent),
                 put("ks", "b", Expect::Any),
@@ -259,8 +286,9 @@ mod tests {
                 del("ks", "zz"),
             ]),
         ];
-        let heads = HashMap::from([("db".to_string(), 10)]);
-        let plan = plan(&mut batch, HashMap::new(), heads, &Hlc::default());
+        assert!(needs_versions(&batch));
+        let heads = HashMap::from([("db", 10)]);
+        let plan = plan(&batch, HashMap::new(), heads, &Hlc::default());
         assert_eq!(
             plan.outcomes[0].as_ref().unwrap().versions,
             vec![Some(11), Some(12)]
@@ -274,18 +302,15 @@ mod tests {
             plan.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
             vec![11, 12, 13, 14]
         );
-        assert_eq!(plan.heads, vec![("db".to_string(), 14)]);
+        assert_eq!(plan.heads, vec![("db", 14)]);
         assert_eq!(plan.upserts.len(), 1);
         assert_eq!(plan.upserts[0].version, 13);
-        assert_eq!(
-            plan.deletes,
-            vec![("db".to_string(), "ks".to_string(), b"b".to_vec())]
-        );
+        assert_eq!(plan.deletes, vec![("db", "ks", b"b".as_slice())]);
     }
 
     #[test]
     fn failed_check_blocks_whole_transaction() {
-        let mut batch = vec![txn(vec![
+        let batch = vec![txn(vec![
             put("ks", "a", Expect::Any),
             SealedOp {
                 keyspace: "ks".into(),
@@ -295,8 +320,58 @@ mod tests {
                 expect: Expect::Version(3),
             },
         ])];
-        let plan = plan(&mut batch, HashMap::new(), HashMap::new(), &Hlc::default());
+        assert!(needs_versions(&batch));
+        let plan = plan(&batch, HashMap::new(), HashMap::new(), &Hlc::default());
         assert!(plan.outcomes[0].is_err());
         assert!(plan.events.is_empty() && plan.upserts.is_empty() && plan.heads.is_empty());
+    }
+
+    #[test]
+    fn unconditional_puts_need_no_versions_and_still_number_gap_free() {
+        let batch = vec![
+            txn(vec![
+                put("ks", "a", Expect::Any),
+                put("ks", "b", Expect::Any),
+            ]),
+            txn(vec![
+                put("ks", "a", Expect::Any),
+                SealedOp {
+                    keyspace: "ks".into(),
+                    key: "c".into(),
+                    put: None,
+                    check_only: true,
+                    expect: Expect::Any,
+                },
+            ]),
+        ];
+        assert!(
+            !needs_versions(&batch),
+            "puts and checks without conditions"
+        );
+        let plan = plan(
+            &batch,
+            HashMap::new(),
+            HashMap::from([("db", 3)]),
+            &Hlc::default(),
+        );
+        assert_eq!(
+            plan.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
+            vec![4, 5, 6]
+        );
+        assert_eq!(
+            plan.outcomes[1].as_ref().unwrap().versions,
+            vec![Some(6), None]
+        );
+        let upserts: Vec<_> = plan.upserts.iter().map(|r| (r.key, r.version)).collect();
+        assert_eq!(upserts, vec![(b"a".as_slice(), 6), (b"b".as_slice(), 5)]);
+        assert_eq!(plan.heads, vec![("db", 6)]);
+        // The rows borrow the callers' sealed bytes instead of copying them.
+        let (sealed, _) = batch[1].ops[0].put.as_ref().unwrap();
+        assert!(std::ptr::eq(plan.upserts[0].sealed, sealed.as_slice()));
+
+        assert!(
+            needs_versions(&[txn(vec![del("ks", "a")])]),
+            "a delete needs existence"
+        );
     }
 }

@@ -15,6 +15,7 @@ mod hlc;
 mod ids;
 mod keyring;
 mod postgres;
+mod scan;
 mod sqlite;
 mod types;
 mod writer;
@@ -377,15 +378,23 @@ impl Database {
         };
         let end = prefix_end(prefix);
         let backend = self.store.inner.backend.as_ref();
-        let raws = backend
-            .scan(&self.name, keyspace, from, end.as_deref(), limit)
-            .await?;
-        let full = raws.len() as u32 == limit;
-        let mut records = Vec::with_capacity(raws.len());
-        for raw in raws {
-            records.push(self.open_record(raw).await?);
+        let raws = backend.scan(&self.name, keyspace, from, end.as_deref(), limit);
+        // Records are opened while the engine is still reading the page (see `scan.rs`).
+        let opener = scan::Opener {
+            keys: self.current_keys(),
+            db: self.name.clone(),
+            plaintext: self.store.inner.keys.is_plaintext(),
+        };
+        let opened = opener.open_page(raws).await?;
+        let mut records = Vec::with_capacity(opened.len());
+        for item in opened {
+            records.push(match item {
+                scan::Opened::Record(record) => record,
+                // Sealed with a key version rotated in by another process: reloads the keys.
+                scan::Opened::Later(raw) => self.open_record(raw).await?,
+            });
         }
-        let next = if full {
+        let next = if records.len() as u32 == limit {
             records.last().map(|r| r.key.clone())
         } else {
             None
@@ -458,12 +467,39 @@ impl Database {
     }
 
     async fn open_record(&self, raw: RawRecord) -> Result<Record, StoreError> {
-        let value = self.open(&raw.keyspace, &raw.key, &raw.sealed).await?;
-        Ok(Record {
+        match self.open_loaded(&self.current_keys(), raw)? {
+            Ok(record) => Ok(record),
+            Err(raw) => {
+                let value = self.open(&raw.keyspace, &raw.key, &raw.sealed).await?;
+                Ok(Record {
+                    key: raw.key,
+                    version: raw.version,
+                    value,
+                })
+            }
+        }
+    }
+
+    /// Opens `raw` with the keys already loaded; hands it back if it names a key version
+    /// they do not hold.
+    fn open_loaded(
+        &self,
+        keys: &DbKeys,
+        raw: RawRecord,
+    ) -> Result<Result<Record, RawRecord>, StoreError> {
+        let value = if self.store.inner.keys.is_plaintext() {
+            raw.sealed
+        } else {
+            match open_if_loaded(keys, &self.name, &raw.keyspace, &raw.key, &raw.sealed)? {
+                Some(value) => value,
+                None => return Ok(Err(raw)),
+            }
+        };
+        Ok(Ok(Record {
             key: raw.key,
             version: raw.version,
             value,
-        })
+        }))
     }
 
     async fn open(&self, keyspace: &str, key: &[u8], sealed: &[u8]) -> Result<Vec<u8>, StoreError> {
@@ -471,10 +507,8 @@ impl Database {
             return Ok(sealed.to_vec());
         }
         let keys = self.current_keys();
-        let version =
-            sealed_key_version(sealed).map_err(|e| integrity(&self.name, keyspace, key, e))?;
-        if keys.by_version(version).is_some() {
-            return open_with(&keys, &self.name, keyspace, key, sealed);
+        if let Some(value) = open_if_loaded(&keys, &self.name, keyspace, key, sealed)? {
+            return Ok(value);
         }
         // Sealed with a key this process has not loaded yet (rotated elsewhere): reload once.
         let fresh = self
@@ -495,6 +529,24 @@ fn value_aad(db: &str, keyspace: &str, key: &[u8]) -> Aad {
         .with(key)
 }
 
+/// Opens `sealed` if `keys` hold the key version it names; `None` if they do not.
+fn open_if_loaded(
+    keys: &DbKeys,
+    db: &str,
+    keyspace: &str,
+    key: &[u8],
+    sealed: &[u8],
+) -> Result<Option<Vec<u8>>, StoreError> {
+    let version = sealed_key_version(sealed).map_err(|e| integrity(db, keyspace, key, e))?;
+    let Some(data_key) = keys.by_version(version) else {
+        return Ok(None);
+    };
+    data_key
+        .open(sealed, &value_aad(db, keyspace, key))
+        .map(Some)
+        .map_err(|e| integrity(db, keyspace, key, e))
+}
+
 fn open_with(
     keys: &DbKeys,
     db: &str,
@@ -502,18 +554,15 @@ fn open_with(
     key: &[u8],
     sealed: &[u8],
 ) -> Result<Vec<u8>, StoreError> {
-    let version = sealed_key_version(sealed).map_err(|e| integrity(db, keyspace, key, e))?;
-    let data_key = keys.by_version(version).ok_or_else(|| {
+    open_if_loaded(keys, db, keyspace, key, sealed)?.ok_or_else(|| {
+        let version = sealed_key_version(sealed).unwrap_or_default();
         integrity(
             db,
             keyspace,
             key,
             format!("sealed with unknown key version {version}"),
         )
-    })?;
-    data_key
-        .open(sealed, &value_aad(db, keyspace, key))
-        .map_err(|e| integrity(db, keyspace, key, e))
+    })
 }
 
 fn integrity(db: &str, keyspace: &str, key: &[u8], reason: impl std::fmt::Display) -> StoreError {

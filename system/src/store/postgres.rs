@@ -1,14 +1,18 @@
 //! The PostgreSQL adapter, for scale-out: several Orbit processes may share one database.
 //!
-//! Group commits lock the rows they check (`FOR UPDATE`) and the outbox head of each database
-//! they append to, so concurrent processes still produce gap-free sequences. Tables live in
-//! the connection's schema (`search_path`), so tests can each use a fresh schema.
+//! Group commits lock the outbox head of each database they append to and then the rows they
+//! check (`FOR UPDATE`), always in that order, so concurrent processes still produce gap-free
+//! sequences and never deadlock on each other. The head is read under its lock on every commit,
+//! never cached. Tables live in the connection's schema (`search_path`), so tests can each use
+//! a fresh schema.
 
 use std::collections::HashMap;
 use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use futures::StreamExt;
+use futures::stream::BoxStream;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgPool, Postgres, QueryBuilder, Row};
 
@@ -263,76 +267,105 @@ impl Backend for PgBackend {
         Ok(row.as_ref().map(record_from_row))
     }
 
-    async fn scan(
-        &self,
-        db: &str,
-        keyspace: &str,
-        from: From<'_>,
-        end: Option<&[u8]>,
+    fn scan<'a>(
+        &'a self,
+        db: &'a str,
+        keyspace: &'a str,
+        from: From<'a>,
+        end: Option<&'a [u8]>,
         limit: u32,
-    ) -> Result<Vec<RawRecord>, StoreError> {
-        let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
-            "SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ",
-        );
-        query
-            .push_bind(db)
-            .push(" AND keyspace = ")
-            .push_bind(keyspace);
-        match from {
-            From::Inclusive(start) => query.push(" AND key >= ").push_bind(start),
-            From::Exclusive(after) => query.push(" AND key > ").push_bind(after),
-        };
-        if let Some(end) = end {
-            query.push(" AND key < ").push_bind(end);
+    ) -> BoxStream<'a, Result<RawRecord, StoreError>> {
+        // Fixed texts (not a QueryBuilder), so the stream can borrow them.
+        macro_rules! scan_sql {
+            ($bounds:literal) => {
+                concat!(
+                    "SELECT keyspace, key, version, key_version, value FROM orbit_records \
+                     WHERE db = $1 AND keyspace = $2 AND key ",
+                    $bounds
+                )
+            };
         }
-        query.push(" ORDER BY key LIMIT ").push_bind(limit as i64);
-        let rows = query
-            .build()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(|e| self.classify(e))?;
-        Ok(rows.iter().map(record_from_row).collect())
+        let (sql, start) = match (from, end.is_some()) {
+            (From::Inclusive(start), false) => (scan_sql!(">= $3 ORDER BY key LIMIT $4"), start),
+            (From::Exclusive(after), false) => (scan_sql!("> $3 ORDER BY key LIMIT $4"), after),
+            (From::Inclusive(start), true) => {
+                (scan_sql!(">= $3 AND key < $4 ORDER BY key LIMIT $5"), start)
+            }
+            (From::Exclusive(after), true) => {
+                (scan_sql!("> $3 AND key < $4 ORDER BY key LIMIT $5"), after)
+            }
+        };
+        let mut query = sqlx::query(sql).bind(db).bind(keyspace).bind(start);
+        if let Some(end) = end {
+            query = query.bind(end);
+        }
+        // Rows are decoded as they arrive on the socket, so the reader opens each record while
+        // the next ones are still coming.
+        query
+            .bind(limit as i64)
+            .fetch(&self.pool)
+            .map(move |row| {
+                row.map(|row| record_from_row(&row))
+                    .map_err(|e| self.classify(e))
+            })
+            .boxed()
     }
 
     async fn commit_batch(
         &self,
-        batch: &mut [SealedTxn],
+        batch: &[SealedTxn],
         clock: &Hlc,
     ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
         let mut tx = self.pool.begin().await.map_err(|e| self.classify(e))?;
 
-        let mut current: HashMap<RowKey, u64> = HashMap::new();
-        for chunk in batch::touched_keys(batch).chunks(ROWS_PER_STATEMENT) {
+        // Heads first, in database order: every commit takes its locks in the same order
+        // (heads, then rows), so two processes never wait on each other in a cycle.
+        let databases = batch::databases(batch);
+        let mut heads: HashMap<&str, u64> = HashMap::with_capacity(databases.len());
+        let rows = sqlx::query(
+            "SELECT db, seq FROM orbit_outbox_heads WHERE db = ANY($1) ORDER BY db FOR UPDATE",
+        )
+        .bind(&databases)
+        .fetch_all(&mut *tx)
+        .await?;
+        for row in &rows {
+            let db: &str = row.try_get("db")?;
+            if let Ok(i) = databases.binary_search(&db) {
+                heads.insert(databases[i], row.try_get::<i64, _>("seq")? as u64);
+            }
+        }
+
+        let mut current: HashMap<RowKey<'_>, u64> = HashMap::new();
+        let touched = if batch::needs_versions(batch) {
+            batch::touched_keys(batch)
+        } else {
+            Vec::new()
+        };
+        for chunk in touched.chunks(ROWS_PER_STATEMENT) {
             let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
                 "SELECT db, keyspace, key, version FROM orbit_records WHERE (db, keyspace, key) IN (",
             );
             let mut list = query.separated(", ");
             for (db, ks, key) in chunk {
                 list.push("(")
-                    .push_bind_unseparated(db.as_str())
+                    .push_bind_unseparated(*db)
                     .push_unseparated(", ");
-                list.push_bind_unseparated(ks.as_str())
+                list.push_bind_unseparated(*ks)
                     .push_unseparated(", ")
-                    .push_bind_unseparated(key.as_slice())
+                    .push_bind_unseparated(*key)
                     .push_unseparated(")");
             }
             query.push(") ORDER BY db, keyspace, key FOR UPDATE");
             for row in query.build().fetch_all(&mut *tx).await? {
-                current.insert(
-                    (row.get("db"), row.get("keyspace"), row.get("key")),
-                    row.get::<i64, _>("version") as u64,
+                let found: RowKey<'_> = (
+                    row.try_get("db")?,
+                    row.try_get("keyspace")?,
+                    row.try_get("key")?,
                 );
+                if let Ok(i) = touched.binary_search(&found) {
+                    current.insert(touched[i], row.try_get::<i64, _>("version")? as u64);
+                }
             }
-        }
-
-        let mut heads: HashMap<String, u64> = HashMap::new();
-        for db in batch::databases(batch) {
-            let seq: Option<i64> =
-                sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = $1 FOR UPDATE")
-                    .bind(&db)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            heads.insert(db, seq.unwrap_or(0) as u64);
         }
 
         let plan = batch::plan(batch, current, heads, clock);
@@ -342,12 +375,12 @@ impl Backend for PgBackend {
                 "INSERT INTO orbit_records (db, keyspace, key, version, key_version, value) ",
             );
             query.push_values(chunk, |mut b, row| {
-                b.push_bind(row.database.as_str())
-                    .push_bind(row.keyspace.as_str())
-                    .push_bind(row.key.as_slice())
+                b.push_bind(row.database)
+                    .push_bind(row.keyspace)
+                    .push_bind(row.key)
                     .push_bind(row.version as i64)
                     .push_bind(row.key_version as i64)
-                    .push_bind(row.sealed.as_slice());
+                    .push_bind(row.sealed);
             });
             query.push(
                 " ON CONFLICT (db, keyspace, key) DO UPDATE SET version = excluded.version, \
@@ -361,11 +394,11 @@ impl Backend for PgBackend {
             let mut list = query.separated(", ");
             for (db, ks, key) in chunk {
                 list.push("(")
-                    .push_bind_unseparated(db.as_str())
+                    .push_bind_unseparated(*db)
                     .push_unseparated(", ");
-                list.push_bind_unseparated(ks.as_str())
+                list.push_bind_unseparated(*ks)
                     .push_unseparated(", ")
-                    .push_bind_unseparated(key.as_slice())
+                    .push_bind_unseparated(*key)
                     .push_unseparated(")");
             }
             query.push(")");
@@ -376,24 +409,26 @@ impl Backend for PgBackend {
                 "INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id) ",
             );
             query.push_values(chunk, |mut b, event| {
-                b.push_bind(event.database.as_str())
+                b.push_bind(event.database)
                     .push_bind(event.seq as i64)
                     .push_bind(event.hlc.0 as i64)
-                    .push_bind(event.keyspace.as_str())
-                    .push_bind(event.key.as_slice())
+                    .push_bind(event.keyspace)
+                    .push_bind(event.key)
                     .push_bind(event.op.code() as i64)
                     .push_bind(event.key_version.map(|v| v as i64))
-                    .push_bind(event.sealed.as_deref())
-                    .push_bind(event.correlation_id.as_deref());
+                    .push_bind(event.sealed)
+                    .push_bind(event.correlation_id);
             });
             query.build().execute(&mut *tx).await?;
         }
-        for (db, seq) in &plan.heads {
-            sqlx::query("INSERT INTO orbit_outbox_heads (db, seq) VALUES ($1, $2) ON CONFLICT (db) DO UPDATE SET seq = excluded.seq")
-                .bind(db)
-                .bind(*seq as i64)
-                .execute(&mut *tx)
-                .await?;
+        if !plan.heads.is_empty() {
+            let mut query: QueryBuilder<'_, Postgres> =
+                QueryBuilder::new("INSERT INTO orbit_outbox_heads (db, seq) ");
+            query.push_values(&plan.heads, |mut b, (db, seq)| {
+                b.push_bind(*db).push_bind(*seq as i64);
+            });
+            query.push(" ON CONFLICT (db) DO UPDATE SET seq = excluded.seq");
+            query.build().execute(&mut *tx).await?;
         }
         tx.commit().await.map_err(|e| self.classify(e))?;
         Ok(plan.outcomes)

@@ -2,7 +2,10 @@
 //!
 //! Reads go through a small pool; all writes of the group committer go through one
 //! dedicated connection with `BEGIN IMMEDIATE`, so SQLite's single writer is never contended
-//! by ourselves.
+//! by ourselves. A group commit takes two round trips to that connection, each one
+//! multi-statement query: `BEGIN IMMEDIATE` plus every read planning needs, then every write
+//! plus `COMMIT`. Nothing is cached between commits: another process (`orbit keys`) may write
+//! the same file, so the outbox head is read under the write lock each time.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,6 +13,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use futures::StreamExt;
+use futures::stream::BoxStream;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Connection, QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 use tokio::sync::Mutex;
@@ -22,13 +27,27 @@ use crate::store::batch::{self, RowKey, SealedTxn};
 use crate::store::hlc::Hlc;
 use crate::store::types::Receipt;
 
+/// Rows read ahead per connection: bounds a scan's buffered memory to this many rows.
+const ROW_BUFFER: usize = 256;
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 pub(crate) struct SqliteBackend {
     pool: SqlitePool,
     /// `None` once closed.
-    writer: Mutex<Option<SqliteConnection>>,
+    writer: Mutex<Option<WriterConn>>,
     location: String,
+}
+
+/// The group committer's connection. Transactions on it are opened and finished by plain
+/// `BEGIN IMMEDIATE` / `COMMIT` / `ROLLBACK` statements sent together with other statements
+/// (sqlx's `Transaction` would cost a round trip each), so it tracks itself whether one may
+/// still be open.
+struct WriterConn {
+    conn: SqliteConnection,
+    /// Set from `BEGIN` until the transaction is known to be finished. Still set at the start
+    /// of a commit only if the previous one was cancelled midway; it is rolled back then.
+    open_txn: bool,
 }
 
 impl SqliteBackend {
@@ -48,7 +67,11 @@ impl SqliteBackend {
                 SqliteSynchronous::Normal
             })
             .busy_timeout(Duration::from_secs(30))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // Rows sqlx's worker thread may read ahead of the caller (default 50). A scan's
+            // reader hands decryption off in chunks; a deeper buffer keeps the worker from
+            // parking and waking once per row whenever the reader falls briefly behind.
+            .row_buffer_size(std::env::var("ORBIT_ROW_BUFFER").ok().and_then(|v| v.parse().ok()).unwrap_or(ROW_BUFFER)); // PROBE-TEMP
         let writer = SqliteConnection::connect_with(&options)
             .await
             .map_err(|e| corrupt(&location, e))?;
@@ -59,7 +82,10 @@ impl SqliteBackend {
             .map_err(|e| corrupt(&location, e))?;
         let backend = SqliteBackend {
             pool,
-            writer: Mutex::new(Some(writer)),
+            writer: Mutex::new(Some(WriterConn {
+                conn: writer,
+                open_txn: false,
+            })),
             location,
         };
         // Touch the schema once, so a file that is not a database is reported here.
@@ -81,6 +107,133 @@ impl SqliteBackend {
             }
         }
         StoreError::Database(error)
+    }
+
+    /// One group commit in two round trips; on error the caller rolls back.
+    async fn commit_in(
+        &self,
+        conn: &mut SqliteConnection,
+        batch: &[SealedTxn],
+        clock: &Hlc,
+    ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
+        let databases = batch::databases(batch);
+        let touched = if batch::needs_versions(batch) {
+            batch::touched_keys(batch)
+        } else {
+            Vec::new()
+        };
+
+        // Round trip 1: take the write lock, read the outbox heads and, if a condition or a
+        // delete needs them, the current versions. Rows of both selects come back in one
+        // list; the heads select has two columns, the versions select four.
+        let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
+            "BEGIN IMMEDIATE; SELECT db, seq FROM orbit_outbox_heads WHERE db IN (",
+        );
+        let mut list = query.separated(", ");
+        for db in &databases {
+            list.push_bind(*db);
+        }
+        query.push(")");
+        for chunk in touched.chunks(ROWS_PER_STATEMENT) {
+            query.push(
+                "; SELECT db, keyspace, key, version FROM orbit_records \
+                 WHERE (db, keyspace, key) IN (VALUES ",
+            );
+            push_row_keys(&mut query, chunk);
+            query.push(")");
+        }
+        let rows = query
+            .build()
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(|e| self.classify(e))?;
+        let mut heads: HashMap<&str, u64> = HashMap::with_capacity(databases.len());
+        let mut current: HashMap<RowKey<'_>, u64> = HashMap::with_capacity(rows.len());
+        for row in &rows {
+            let db: &str = row.try_get("db")?;
+            if row.len() == 2 {
+                if let Ok(i) = databases.binary_search(&db) {
+                    heads.insert(databases[i], row.try_get::<i64, _>("seq")? as u64);
+                }
+            } else {
+                let found: RowKey<'_> = (db, row.try_get("keyspace")?, row.try_get("key")?);
+                if let Ok(i) = touched.binary_search(&found) {
+                    current.insert(touched[i], row.try_get::<i64, _>("version")? as u64);
+                }
+            }
+        }
+
+        let plan = batch::plan(batch, current, heads, clock);
+
+        // Round trip 2: every write, then COMMIT.
+        let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new("");
+        for chunk in plan.upserts.chunks(ROWS_PER_STATEMENT) {
+            query.push(
+                "INSERT INTO orbit_records (db, keyspace, key, version, key_version, value) ",
+            );
+            query.push_values(chunk, |mut b, row| {
+                b.push_bind(row.database)
+                    .push_bind(row.keyspace)
+                    .push_bind(row.key)
+                    .push_bind(row.version as i64)
+                    .push_bind(row.key_version as i64)
+                    .push_bind(row.sealed);
+            });
+            query.push(
+                " ON CONFLICT (db, keyspace, key) DO UPDATE SET version = excluded.version, \
+                 key_version = excluded.key_version, value = excluded.value; ",
+            );
+        }
+        for chunk in plan.deletes.chunks(ROWS_PER_STATEMENT) {
+            query.push("DELETE FROM orbit_records WHERE (db, keyspace, key) IN (VALUES ");
+            push_row_keys(&mut query, chunk);
+            query.push("); ");
+        }
+        for chunk in plan.events.chunks(ROWS_PER_STATEMENT) {
+            query.push(
+                "INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id) ",
+            );
+            query.push_values(chunk, |mut b, event| {
+                b.push_bind(event.database)
+                    .push_bind(event.seq as i64)
+                    .push_bind(event.hlc.0 as i64)
+                    .push_bind(event.keyspace)
+                    .push_bind(event.key)
+                    .push_bind(event.op.code() as i64)
+                    .push_bind(event.key_version.map(|v| v as i64))
+                    .push_bind(event.sealed)
+                    .push_bind(event.correlation_id);
+            });
+            query.push("; ");
+        }
+        if !plan.heads.is_empty() {
+            query.push("INSERT INTO orbit_outbox_heads (db, seq) ");
+            query.push_values(&plan.heads, |mut b, (db, seq)| {
+                b.push_bind(*db).push_bind(*seq as i64);
+            });
+            query.push(" ON CONFLICT (db) DO UPDATE SET seq = excluded.seq; ");
+        }
+        query.push("COMMIT");
+        query
+            .build()
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| self.classify(e))?;
+        Ok(plan.outcomes)
+    }
+}
+
+/// Pushes `(db, keyspace, key), …` for a `(db, keyspace, key) IN (VALUES …)` list.
+fn push_row_keys<'a>(query: &mut QueryBuilder<'a, Sqlite>, keys: &[RowKey<'a>]) {
+    let mut list = query.separated(", ");
+    for (db, ks, key) in keys {
+        list.push("(")
+            .push_bind_unseparated(*db)
+            .push_unseparated(", ");
+        list.push_bind_unseparated(*ks)
+            .push_unseparated(", ")
+            .push_bind_unseparated(*key)
+            .push_unseparated(")");
     }
 }
 
@@ -271,146 +424,69 @@ impl Backend for SqliteBackend {
         Ok(row.as_ref().map(record_from_row))
     }
 
-    async fn scan(
-        &self,
-        db: &str,
-        keyspace: &str,
-        from: From<'_>,
-        end: Option<&[u8]>,
+    fn scan<'a>(
+        &'a self,
+        db: &'a str,
+        keyspace: &'a str,
+        from: From<'a>,
+        end: Option<&'a [u8]>,
         limit: u32,
-    ) -> Result<Vec<RawRecord>, StoreError> {
-        let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
-            "SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ",
-        );
-        query
-            .push_bind(db)
-            .push(" AND keyspace = ")
-            .push_bind(keyspace);
-        match from {
-            From::Inclusive(start) => query.push(" AND key >= ").push_bind(start),
-            From::Exclusive(after) => query.push(" AND key > ").push_bind(after),
-        };
-        if let Some(end) = end {
-            query.push(" AND key < ").push_bind(end);
+    ) -> BoxStream<'a, Result<RawRecord, StoreError>> {
+        // Fixed texts (not a QueryBuilder), so the stream can borrow them and each shape is
+        // prepared once per connection.
+        macro_rules! scan_sql {
+            ($bounds:literal) => {
+                concat!(
+                    "SELECT keyspace, key, version, key_version, value FROM orbit_records \
+                     WHERE db = ? AND keyspace = ? AND key ",
+                    $bounds,
+                    " ORDER BY key LIMIT ?"
+                )
+            };
         }
-        query.push(" ORDER BY key LIMIT ").push_bind(limit as i64);
-        let rows = query
-            .build()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(|e| self.classify(e))?;
-        Ok(rows.iter().map(record_from_row).collect())
+        let (sql, start) = match (from, end.is_some()) {
+            (From::Inclusive(start), false) => (scan_sql!(">= ?"), start),
+            (From::Exclusive(after), false) => (scan_sql!("> ?"), after),
+            (From::Inclusive(start), true) => (scan_sql!(">= ? AND key < ?"), start),
+            (From::Exclusive(after), true) => (scan_sql!("> ? AND key < ?"), after),
+        };
+        let mut query = sqlx::query(sql).bind(db).bind(keyspace).bind(start);
+        if let Some(end) = end {
+            query = query.bind(end);
+        }
+        // sqlx's worker thread steps SQLite and hands rows over through a bounded channel, so
+        // the reader opens each record while the next ones are being read.
+        query
+            .bind(limit as i64)
+            .fetch(&self.pool)
+            .map(move |row| {
+                row.map(|row| record_from_row(&row))
+                    .map_err(|e| self.classify(e))
+            })
+            .boxed()
     }
 
     async fn commit_batch(
         &self,
-        batch: &mut [SealedTxn],
+        batch: &[SealedTxn],
         clock: &Hlc,
     ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
-        let mut conn = self.writer.lock().await;
-        let conn = conn.as_mut().ok_or(StoreError::Closed)?;
-        let mut tx = conn
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(|e| self.classify(e))?;
-
-        let mut current: HashMap<RowKey, u64> = HashMap::new();
-        for chunk in batch::touched_keys(batch).chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
-                "SELECT db, keyspace, key, version FROM orbit_records WHERE (db, keyspace, key) IN (VALUES ",
-            );
-            let mut list = query.separated(", ");
-            for (db, ks, key) in chunk {
-                list.push("(")
-                    .push_bind_unseparated(db.as_str())
-                    .push_unseparated(", ");
-                list.push_bind_unseparated(ks.as_str())
-                    .push_unseparated(", ")
-                    .push_bind_unseparated(key.as_slice())
-                    .push_unseparated(")");
-            }
-            query.push(")");
-            for row in query.build().fetch_all(&mut *tx).await? {
-                current.insert(
-                    (row.get("db"), row.get("keyspace"), row.get("key")),
-                    row.get::<i64, _>("version") as u64,
-                );
-            }
+        let mut writer = self.writer.lock().await;
+        let writer = writer.as_mut().ok_or(StoreError::Closed)?;
+        if writer.open_txn {
+            // The previous commit was cancelled midway; its transaction never committed.
+            let _ = sqlx::query("ROLLBACK").execute(&mut writer.conn).await;
+            writer.open_txn = false;
         }
-
-        let mut heads: HashMap<String, u64> = HashMap::new();
-        for db in batch::databases(batch) {
-            let seq: Option<i64> =
-                sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = ?")
-                    .bind(&db)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            heads.insert(db, seq.unwrap_or(0) as u64);
+        writer.open_txn = true;
+        let result = self.commit_in(&mut writer.conn, batch, clock).await;
+        if result.is_err() {
+            // Also fails, harmlessly, if the error came before BEGIN or already ended the
+            // transaction.
+            let _ = sqlx::query("ROLLBACK").execute(&mut writer.conn).await;
         }
-
-        let plan = batch::plan(batch, current, heads, clock);
-
-        for chunk in plan.upserts.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
-                "INSERT INTO orbit_records (db, keyspace, key, version, key_version, value) ",
-            );
-            query.push_values(chunk, |mut b, row| {
-                b.push_bind(row.database.as_str())
-                    .push_bind(row.keyspace.as_str())
-                    .push_bind(row.key.as_slice())
-                    .push_bind(row.version as i64)
-                    .push_bind(row.key_version as i64)
-                    .push_bind(row.sealed.as_slice());
-            });
-            query.push(
-                " ON CONFLICT (db, keyspace, key) DO UPDATE SET version = excluded.version, \
-                 key_version = excluded.key_version, value = excluded.value",
-            );
-            query.build().execute(&mut *tx).await?;
-        }
-        for chunk in plan.deletes.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
-                "DELETE FROM orbit_records WHERE (db, keyspace, key) IN (VALUES ",
-            );
-            let mut list = query.separated(", ");
-            for (db, ks, key) in chunk {
-                list.push("(")
-                    .push_bind_unseparated(db.as_str())
-                    .push_unseparated(", ");
-                list.push_bind_unseparated(ks.as_str())
-                    .push_unseparated(", ")
-                    .push_bind_unseparated(key.as_slice())
-                    .push_unseparated(")");
-            }
-            query.push(")");
-            query.build().execute(&mut *tx).await?;
-        }
-        for chunk in plan.events.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
-                "INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id) ",
-            );
-            query.push_values(chunk, |mut b, event| {
-                b.push_bind(event.database.as_str())
-                    .push_bind(event.seq as i64)
-                    .push_bind(event.hlc.0 as i64)
-                    .push_bind(event.keyspace.as_str())
-                    .push_bind(event.key.as_slice())
-                    .push_bind(event.op.code() as i64)
-                    .push_bind(event.key_version.map(|v| v as i64))
-                    .push_bind(event.sealed.as_deref())
-                    .push_bind(event.correlation_id.as_deref());
-            });
-            query.build().execute(&mut *tx).await?;
-        }
-        for (db, seq) in &plan.heads {
-            sqlx::query("INSERT INTO orbit_outbox_heads (db, seq) VALUES (?, ?) ON CONFLICT (db) DO UPDATE SET seq = excluded.seq")
-                .bind(db)
-                .bind(*seq as i64)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await.map_err(|e| self.classify(e))?;
-        Ok(plan.outcomes)
+        writer.open_txn = false;
+        result
     }
 
     async fn read_changes(
@@ -525,7 +601,10 @@ impl Backend for SqliteBackend {
 
     async fn close(&self) {
         self.pool.close().await;
-        if let Some(mut writer) = self.writer.lock().await.take() {
+        if let Some(WriterConn {
+            conn: mut writer, ..
+        }) = self.writer.lock().await.take()
+        {
             // Checkpoint the WAL so the file is complete on its own; closing the last
             // connection then removes the -wal and -shm files.
             if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -2,6 +2,9 @@
 //! previous commit ran and commits them together in one database transaction. Each caller
 //! still gets its own receipt (or its own conflict), so throughput under concurrency is not
 //! capped at one transaction per write.
+//!
+//! This task never touches SQL or keys: it only groups sealed transactions and hands each
+//! group to the backend.
 
 use std::sync::Arc;
 
@@ -47,6 +50,9 @@ impl Writer {
     }
 }
 
+/// Most times the committer yields to let a group fill before committing it.
+const MAX_FILL_YIELDS: usize = 8;
+
 async fn run(
     backend: Arc<dyn Backend>,
     clock: Arc<Hlc>,
@@ -55,9 +61,10 @@ async fn run(
 ) {
     let mut jobs: Vec<Job> = Vec::with_capacity(max_group);
     while receiver.recv_many(&mut jobs, max_group).await > 0 {
-        let (mut txns, replies): (Vec<SealedTxn>, Vec<_>) =
+        fill(&mut receiver, &mut jobs, max_group).await;
+        let (txns, replies): (Vec<SealedTxn>, Vec<_>) =
             jobs.drain(..).map(|job| (job.txn, job.reply)).unzip();
-        match backend.commit_batch(&mut txns, &clock).await {
+        match backend.commit_batch(&txns, &clock).await {
             Ok(outcomes) => {
                 for (reply, outcome) in replies.into_iter().zip(outcomes) {
                     let _ = reply.send(outcome);
@@ -72,18 +79,43 @@ async fn run(
             }
             Err(error) => {
                 // One bad transaction must not fail its neighbours: commit each on its own,
-                // so every caller gets its own outcome. Values were moved out by planning only
-                // on success, so the batch is intact.
+                // so every caller gets its own outcome. Planning only borrows the batch, so it
+                // is intact.
                 tracing::warn!(%error, group = txns.len(), "group commit failed; committing its transactions one by one");
                 for (txn, reply) in txns.into_iter().zip(replies) {
-                    let mut single = [txn];
-                    let outcome = match backend.commit_batch(&mut single, &clock).await {
+                    let single = std::slice::from_ref(&txn);
+                    let outcome = match backend.commit_batch(single, &clock).await {
                         Ok(mut outcomes) => outcomes.pop().unwrap_or(Err(StoreError::Closed)),
                         Err(error) => Err(error),
                     };
                     let _ = reply.send(outcome);
                 }
             }
+        }
+    }
+}
+
+/// Lets writers that are already runnable enqueue before the group closes. The first job
+/// usually arrives alone: replying to the previous group woke every waiting writer, and the
+/// first of them to send its next job wakes this task ahead of the others (tokio runs the
+/// woken task next). Yielding puts this task behind them; it keeps yielding while the queue
+/// grows, a bounded number of times, then takes everything queued. A lone writer costs one
+/// yield.
+async fn fill(receiver: &mut mpsc::Receiver<Job>, jobs: &mut Vec<Job>, max_group: usize) {
+    for _ in 0..MAX_FILL_YIELDS {
+        if jobs.len() + receiver.len() >= max_group {
+            break;
+        }
+        let queued = receiver.len();
+        tokio::task::yield_now().await;
+        if receiver.len() == queued {
+            break;
+        }
+    }
+    while jobs.len() < max_group {
+        match receiver.try_recv() {
+            Ok(job) => jobs.push(job),
+            Err(_) => break,
         }
     }
 }

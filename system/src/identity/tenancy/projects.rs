@@ -1,0 +1,193 @@
+//! Projects: `ProjectService`'s create, list, get, rename and archive/restore, each audited.
+//!
+//! A project lives in `projects` and is listed under its org in `org_projects`; both are
+//! written in one transaction conditioned on the org as read, so no project lands in an org
+//! archived meanwhile. Lists show every project to org-admins and only their own projects to
+//! everyone else. This file must not change memberships (`memberships.rs`) or orgs
+//! (`orgs.rs`); it only reads the org a project belongs to.
+
+use orbit_proto::orbit::system::records::v1::ProjectRecord;
+use orbit_proto::orbit::system::v1::{Role, Scope};
+use prost::Message;
+
+use super::{ORG_PROJECTS, ORGS, PROJECTS, archived, org_project_key, valid_id, valid_name};
+use crate::identity::records::now_ms;
+use crate::identity::{AuditEntry, Identity, IdentityError, RequestContext};
+use crate::store::{Expect, Transaction, new_id};
+
+impl Identity {
+    /// `ProjectService.CreateProject`; refused while the org is archived.
+    pub async fn create_project(
+        &self,
+        caller: &RequestContext,
+        org_id: &str,
+        name: &str,
+    ) -> Result<ProjectRecord, IdentityError> {
+        let org_id = valid_id("org_id", org_id)?;
+        let name = valid_name("name", name)?;
+        let principal = caller.require()?;
+        let project = ProjectRecord {
+            id: new_id(),
+            org_id: org_id.to_owned(),
+            name,
+            archived: false,
+            created_at_ms: now_ms(),
+        };
+        let mut attempt = 0;
+        loop {
+            let org = self.org_versioned(org_id).await?;
+            if org.record.archived {
+                return Err(archived("org", org_id));
+            }
+            let txn = Transaction::new()
+                .check(ORGS, org_id, Expect::Version(org.version))
+                .put_if(
+                    PROJECTS,
+                    project.id.clone(),
+                    project.encode_to_vec(),
+                    Expect::Absent,
+                )
+                .put_if(
+                    ORG_PROJECTS,
+                    org_project_key(org_id, &project.id),
+                    Vec::new(),
+                    Expect::Absent,
+                );
+            if self.try_commit(txn, &mut attempt).await? {
+                break;
+            }
+        }
+        self.audit(
+            AuditEntry::new("project.created", &project.id)
+                .actor(&principal.account_id)
+                .org(org_id)
+                .project(&project.id)
+                .detail(format!("name {:?}", project.name))
+                .client(caller.client_address.as_deref()),
+        )
+        .await?;
+        Ok(project)
+    }
+
+    /// `ProjectService.ListProjects`: every project of the org for its org-admins, the
+    /// caller's own projects for everyone else; oldest first.
+    pub async fn list_projects(
+        &self,
+        caller: &RequestContext,
+        org_id: &str,
+        include_archived: bool,
+    ) -> Result<Vec<ProjectRecord>, IdentityError> {
+        let org_id = valid_id("org_id", org_id)?;
+        let principal = self
+            .require_role(caller, Scope::Org, org_id, Role::ProjectUser)
+            .await?;
+        let mut projects = Vec::new();
+        for id in self.visible_project_ids(principal, org_id).await? {
+            if let Some(project) = self.project_record(&id).await? {
+                if project.org_id == org_id && (include_archived || !project.archived) {
+                    projects.push(project);
+                }
+            }
+        }
+        Ok(projects)
+    }
+
+    /// `ProjectService.GetProject`.
+    pub async fn get_project(
+        &self,
+        caller: &RequestContext,
+        project_id: &str,
+    ) -> Result<ProjectRecord, IdentityError> {
+        caller.require()?;
+        let project_id = valid_id("project_id", project_id)?;
+        self.project_record(project_id)
+            .await?
+            .ok_or_else(|| IdentityError::not_found("project", project_id))
+    }
+
+    /// `ProjectService.RenameProject`; refused while the project or its org is archived.
+    pub async fn rename_project(
+        &self,
+        caller: &RequestContext,
+        project_id: &str,
+        name: &str,
+    ) -> Result<ProjectRecord, IdentityError> {
+        let project_id = valid_id("project_id", project_id)?;
+        let name = valid_name("name", name)?;
+        let principal = caller.require()?;
+        let mut attempt = 0;
+        let (project, old_name) = loop {
+            let (mut project, org) = self.writable_project(project_id).await?;
+            if project.record.name == name {
+                return Ok(project.record);
+            }
+            let old_name = std::mem::replace(&mut project.record.name, name.clone());
+            let txn = Transaction::new()
+                .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
+                .put_if(
+                    PROJECTS,
+                    project_id,
+                    project.record.encode_to_vec(),
+                    Expect::Version(project.version),
+                );
+            if self.try_commit(txn, &mut attempt).await? {
+                break (project.record, old_name);
+            }
+        };
+        self.audit(
+            AuditEntry::new("project.renamed", project_id)
+                .actor(&principal.account_id)
+                .org(&project.org_id)
+                .project(project_id)
+                .detail(format!("from {old_name:?} to {:?}", project.name))
+                .client(caller.client_address.as_deref()),
+        )
+        .await?;
+        Ok(project)
+    }
+
+    /// `ProjectService.ArchiveProject`: archives or restores a project; refused while its
+    /// org is archived.
+    pub async fn archive_project(
+        &self,
+        caller: &RequestContext,
+        project_id: &str,
+        archived_now: bool,
+    ) -> Result<ProjectRecord, IdentityError> {
+        let project_id = valid_id("project_id", project_id)?;
+        let principal = caller.require()?;
+        let mut attempt = 0;
+        let project = loop {
+            let mut project = self.project_versioned(project_id).await?;
+            let org = self.org_versioned(&project.record.org_id).await?;
+            if org.record.archived {
+                return Err(archived("org", &org.record.id));
+            }
+            if project.record.archived == archived_now {
+                return Ok(project.record);
+            }
+            project.record.archived = archived_now;
+            let txn = Transaction::new()
+                .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
+                .put_if(
+                    PROJECTS,
+                    project_id,
+                    project.record.encode_to_vec(),
+                    Expect::Version(project.version),
+                );
+            if self.try_commit(txn, &mut attempt).await? {
+                break project.record;
+            }
+        };
+        self.audit(
+            AuditEntry::new("project.archived", project_id)
+                .actor(&principal.account_id)
+                .org(&project.org_id)
+                .project(project_id)
+                .detail(if archived_now { "archived" } else { "restored" })
+                .client(caller.client_address.as_deref()),
+        )
+        .await?;
+        Ok(project)
+    }
+}

@@ -1,0 +1,677 @@
+//! Scenarios of orgs, projects and memberships together: each drives all three files (a
+//! project needs an org, a member needs a project), so they live here rather than in one of
+//! them. The lifecycle runs on SQLite and on the real PostgreSQL; the others on SQLite.
+//! Tests only: they must not be depended on by other tests (shared helpers go in
+//! `testkit.rs`).
+
+use orbit_proto::orbit::system::v1::Role;
+
+use super::memberships::project_of;
+use super::testkit::{Env, allowed, id};
+use super::*;
+
+fn is_not_found(result: Result<impl std::fmt::Debug, IdentityError>, what: &str) -> bool {
+    matches!(result, Err(IdentityError::NotFound { what: w, .. }) if w == what)
+}
+
+fn invalid_field<T: std::fmt::Debug>(result: Result<T, IdentityError>) -> &'static str {
+    match result {
+        Err(IdentityError::InvalidArgument { field, .. }) => field,
+        other => panic!("expected InvalidArgument, got {other:?}"),
+    }
+}
+
+fn precondition<T: std::fmt::Debug>(result: Result<T, IdentityError>) -> String {
+    match result {
+        Err(IdentityError::FailedPrecondition(message)) => message,
+        other => panic!("expected FailedPrecondition, got {other:?}"),
+    }
+}
+
+/// Every membership has its mirror and the other way round.
+async fn assert_mirrors_agree(identity: &Identity) {
+    let primary = identity.scan_all(MEMBERSHIPS, "").await.unwrap();
+    let mirror = identity.scan_all(ACCOUNT_MEMBERSHIPS, "").await.unwrap();
+    assert_eq!(primary.len(), mirror.len(), "one mirror per membership");
+    for record in &primary {
+        let m: MembershipRecord = decode_record("membership", record).unwrap();
+        let key = account_membership_key(&m.account_id, &m.org_id, project_of(&m));
+        let (twin, _) = load::<MembershipRecord>(identity.db(), "m", ACCOUNT_MEMBERSHIPS, &key)
+            .await
+            .unwrap()
+            .expect("mirror exists");
+        assert_eq!(twin, m);
+    }
+}
+
+async fn audit_kinds(identity: &Identity, org_id: &str) -> Vec<String> {
+    let (events, _) = identity.audit_events(Some(org_id), 0, 1000).await.unwrap();
+    events.into_iter().map(|e| e.kind).collect()
+}
+
+/// Orgs, projects and memberships from creation to removal; run on both backends.
+async fn lifecycle(env: &Env) {
+    let identity = &env.identity;
+    let alice = env.account("alice@example.org", false).await;
+    let bob = env.account("bob@example.org", false).await;
+    let carol = env.account("carol@example.org", false).await;
+
+    let org = identity.create_org(&alice, "  Acme  ").await.unwrap();
+    assert_eq!(org.name, "Acme", "names are trimmed");
+    assert_eq!(
+        identity.list_orgs(&alice, false).await.unwrap(),
+        vec![org.clone()]
+    );
+    assert_eq!(
+        identity
+            .membership_role(&id(&alice), &org.id, None)
+            .await
+            .unwrap(),
+        Some(Role::OrgAdmin),
+        "the creator is org-admin"
+    );
+    let web = identity
+        .create_project(&alice, &org.id, "Web")
+        .await
+        .unwrap();
+    let api = identity
+        .create_project(&alice, &org.id, "API")
+        .await
+        .unwrap();
+    assert_eq!(
+        identity
+            .list_projects(&alice, &org.id, false)
+            .await
+            .unwrap(),
+        vec![web.clone(), api.clone()],
+        "oldest first"
+    );
+
+    let added = identity
+        .add_org_admin(&alice, &org.id, "  BOB@Example.org ")
+        .await
+        .unwrap();
+    assert_eq!(added.membership.account_id, id(&bob));
+    assert_eq!(added.email, "bob@example.org");
+    assert_eq!(added.display_name, "Name of bob@example.org");
+    let again = identity
+        .add_org_admin(&alice, &org.id, "bob@example.org")
+        .await
+        .unwrap();
+    assert_eq!(again, added, "adding an org-admin twice changes nothing");
+
+    let set = identity
+        .set_project_member(&bob, &web.id, "carol@example.org", Role::ProjectUser)
+        .await
+        .unwrap();
+    assert_eq!(set.membership.role, Role::ProjectUser as i32);
+    let promoted = identity
+        .set_project_member(&alice, &web.id, "carol@example.org", Role::ProjectAdmin)
+        .await
+        .unwrap();
+    assert_eq!(promoted.membership.role, Role::ProjectAdmin as i32);
+    let web_members = identity
+        .list_project_members(&alice, &web.id)
+        .await
+        .unwrap();
+    assert_eq!(web_members.len(), 1);
+    assert_eq!(web_members[0], promoted);
+    assert!(
+        identity
+            .list_project_members(&alice, &api.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let members = identity.list_org_members(&alice, &org.id).await.unwrap();
+    let summary: Vec<(String, i32, String)> = members
+        .iter()
+        .map(|m| {
+            (
+                m.email.clone(),
+                m.membership.role,
+                m.membership.project_id.clone(),
+            )
+        })
+        .collect();
+    let mut admins = vec![
+        (
+            "alice@example.org".to_owned(),
+            Role::OrgAdmin as i32,
+            String::new(),
+        ),
+        (
+            "bob@example.org".to_owned(),
+            Role::OrgAdmin as i32,
+            String::new(),
+        ),
+    ];
+    admins.sort_by_key(|(email, ..)| {
+        if email.starts_with("alice") {
+            id(&alice)
+        } else {
+            id(&bob)
+        }
+    });
+    admins.push((
+        "carol@example.org".into(),
+        Role::ProjectAdmin as i32,
+        web.id.clone(),
+    ));
+    assert_eq!(summary, admins, "org-admins first, then project members");
+
+    // Carol sees the org and only her project.
+    assert_eq!(
+        identity.list_orgs(&carol, false).await.unwrap(),
+        vec![org.clone()]
+    );
+    assert_eq!(
+        identity
+            .list_projects(&carol, &org.id, false)
+            .await
+            .unwrap(),
+        vec![web.clone()]
+    );
+
+    let renamed = identity
+        .rename_org(&bob, &org.id, "Acme Corp")
+        .await
+        .unwrap();
+    assert_eq!(renamed.name, "Acme Corp");
+    assert_eq!(identity.get_org(&carol, &org.id).await.unwrap(), renamed);
+    let renamed = identity
+        .rename_project(&carol, &web.id, "Website")
+        .await
+        .unwrap();
+    assert_eq!(
+        identity.get_project(&carol, &web.id).await.unwrap(),
+        renamed
+    );
+
+    // Bad input names the field and writes nothing.
+    let head = env.identity.db().head().await.unwrap();
+    for bad in ["", "   ", &"x".repeat(101), "tab\there", "bell\u{7}"] {
+        assert_eq!(
+            invalid_field(identity.create_org(&alice, bad).await),
+            "name"
+        );
+        assert_eq!(
+            invalid_field(identity.rename_project(&alice, &web.id, bad).await),
+            "name"
+        );
+    }
+    assert_eq!(
+        env.identity.db().head().await.unwrap(),
+        head,
+        "nothing was written"
+    );
+    assert_eq!(
+        identity
+            .create_org(&alice, &"é".repeat(100))
+            .await
+            .unwrap()
+            .name
+            .chars()
+            .count(),
+        100
+    );
+    assert_eq!(invalid_field(identity.get_org(&alice, "").await), "org_id");
+    assert_eq!(
+        invalid_field(identity.get_project(&alice, "a/b").await),
+        "project_id"
+    );
+    assert_eq!(
+        invalid_field(identity.add_org_admin(&alice, &org.id, "").await),
+        "email"
+    );
+    assert!(is_not_found(
+        identity
+            .add_org_admin(&alice, &org.id, "nobody@example.org")
+            .await,
+        "account"
+    ));
+    assert_eq!(
+        invalid_field(
+            identity
+                .set_project_member(&alice, &web.id, "bob@example.org", Role::OrgAdmin)
+                .await
+        ),
+        "role"
+    );
+    assert!(is_not_found(
+        identity
+            .remove_project_member(&alice, &api.id, &id(&carol))
+            .await,
+        "project member"
+    ));
+    assert!(is_not_found(
+        identity
+            .remove_org_admin(&alice, &org.id, &id(&carol))
+            .await,
+        "org-admin"
+    ));
+
+    // Removal, down to the last org-admin.
+    identity
+        .remove_project_member(&alice, &web.id, &id(&carol))
+        .await
+        .unwrap();
+    assert!(identity.list_orgs(&carol, true).await.unwrap().is_empty());
+    assert!(matches!(
+        allowed(identity, &carol, "ProjectService/GetProject", Some(&web.id)).await,
+        Err(IdentityError::NotFound { .. })
+    ));
+    identity
+        .remove_org_admin(&alice, &org.id, &id(&bob))
+        .await
+        .unwrap();
+    let message = precondition(
+        identity
+            .remove_org_admin(&alice, &org.id, &id(&alice))
+            .await,
+    );
+    assert!(
+        message.contains("last org-admin") && message.contains(&org.id),
+        "{message}"
+    );
+    assert_mirrors_agree(identity).await;
+
+    let kinds = audit_kinds(identity, &org.id).await;
+    for kind in [
+        "org.created",
+        "project.created",
+        "membership.changed",
+        "org.renamed",
+        "project.renamed",
+        "membership.removed",
+    ] {
+        assert!(
+            kinds.iter().any(|k| k == kind),
+            "{kind} audited in {kinds:?}"
+        );
+    }
+    let (events, _) = identity.audit_events(Some(&org.id), 0, 1000).await.unwrap();
+    let project_events: Vec<_> = events
+        .iter()
+        .filter(|e| e.kind.starts_with("project."))
+        .collect();
+    assert!(
+        project_events
+            .iter()
+            .all(|e| !e.project_id.is_empty() && !e.actor_account_id.is_empty())
+    );
+    assert!(identity.verify_audit_log().await.unwrap().problem.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lifecycle_on_sqlite() {
+    let env = Env::sqlite().await;
+    lifecycle(&env).await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lifecycle_on_postgres() {
+    let env = Env::postgres().await;
+    lifecycle(&env).await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tenants_see_nothing_of_each_other() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    let alice = env.account("alice@a.example", false).await;
+    let bob = env.account("bob@b.example", false).await;
+    let user = env.account("user@a.example", false).await;
+    let root = env.account("root@example.org", true).await;
+    let a = identity.create_org(&alice, "A").await.unwrap();
+    let b = identity.create_org(&bob, "B").await.unwrap();
+    let a1 = identity.create_project(&alice, &a.id, "A1").await.unwrap();
+    let a2 = identity.create_project(&alice, &a.id, "A2").await.unwrap();
+    let b1 = identity.create_project(&bob, &b.id, "B1").await.unwrap();
+    identity
+        .set_project_member(&alice, &a1.id, "user@a.example", Role::ProjectUser)
+        .await
+        .unwrap();
+    identity
+        .set_project_member(&alice, &a2.id, "bob@b.example", Role::ProjectUser)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        identity.list_orgs(&alice, true).await.unwrap(),
+        vec![a.clone()]
+    );
+    let bobs: Vec<_> = identity
+        .list_orgs(&bob, true)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(
+        bobs,
+        vec![a.id.clone(), b.id.clone()],
+        "bob is in B and in a project of A"
+    );
+    let all: Vec<_> = identity
+        .list_orgs(&root, false)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(
+        all,
+        vec![a.id.clone(), b.id.clone()],
+        "a sys-admin sees every org"
+    );
+
+    // Ids of B answer NotFound to alice, exactly as ids that do not exist.
+    for (rpc, scope) in [
+        ("OrgService/GetOrg", &b.id),
+        ("OrgService/RenameOrg", &b.id),
+        ("ProjectService/ListProjects", &b.id),
+        ("MembershipService/ListOrgMembers", &b.id),
+        ("ProjectService/GetProject", &b1.id),
+        ("MembershipService/ListProjectMembers", &b1.id),
+        ("MembershipService/SetProjectMember", &b1.id),
+    ] {
+        let result = allowed(identity, &alice, rpc, Some(scope)).await;
+        assert!(
+            matches!(result, Err(IdentityError::NotFound { .. })),
+            "{rpc}: {result:?}"
+        );
+    }
+    assert!(is_not_found(
+        identity.list_projects(&alice, &b.id, true).await,
+        "org"
+    ));
+    assert!(is_not_found(
+        identity.list_org_members(&alice, &b.id).await,
+        "org"
+    ));
+    assert!(is_not_found(
+        identity.list_projects(&alice, "01NOSUCHORG", true).await,
+        "org"
+    ));
+
+    // A project member sees its own projects and their members, not the org's others.
+    let projects = identity.list_projects(&user, &a.id, true).await.unwrap();
+    assert_eq!(projects, vec![a1.clone()]);
+    let members = identity.list_org_members(&user, &a.id).await.unwrap();
+    assert!(
+        members.iter().all(|m| m.membership.project_id != a2.id),
+        "{members:?}"
+    );
+    assert!(
+        members
+            .iter()
+            .any(|m| m.membership.account_id == id(&alice))
+    );
+    // Bob, a member of A2, sees A2 in A and nothing of A1.
+    assert_eq!(
+        identity.list_projects(&bob, &a.id, true).await.unwrap(),
+        vec![a2.clone()]
+    );
+    assert!(matches!(
+        allowed(identity, &bob, "ProjectService/GetProject", Some(&a1.id)).await,
+        Err(IdentityError::NotFound { .. })
+    ));
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn org_admins_manage_every_project_project_admins_only_theirs() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    let admin = env.account("admin@example.org", false).await;
+    let lead = env.account("lead@example.org", false).await;
+    let user = env.account("user@example.org", false).await;
+    let org = identity.create_org(&admin, "Org").await.unwrap();
+    let mine = identity
+        .create_project(&admin, &org.id, "Mine")
+        .await
+        .unwrap();
+    let other = identity
+        .create_project(&admin, &org.id, "Other")
+        .await
+        .unwrap();
+    identity
+        .set_project_member(&admin, &mine.id, "lead@example.org", Role::ProjectAdmin)
+        .await
+        .unwrap();
+    identity
+        .set_project_member(&lead, &mine.id, "user@example.org", Role::ProjectUser)
+        .await
+        .unwrap();
+
+    let project_rpcs = [
+        "ProjectService/RenameProject",
+        "ProjectService/ArchiveProject",
+        "MembershipService/SetProjectMember",
+        "MembershipService/RemoveProjectMember",
+        "ProjectService/GetProject",
+    ];
+    for rpc in project_rpcs {
+        for project in [&mine, &other] {
+            allowed(identity, &admin, rpc, Some(&project.id))
+                .await
+                .unwrap_or_else(|e| panic!("org-admin {rpc}: {e}"));
+        }
+    }
+    for rpc in [
+        "ProjectService/RenameProject",
+        "MembershipService/SetProjectMember",
+        "ProjectService/GetProject",
+    ] {
+        allowed(identity, &lead, rpc, Some(&mine.id))
+            .await
+            .unwrap_or_else(|e| panic!("project-admin {rpc}: {e}"));
+        let result = allowed(identity, &lead, rpc, Some(&other.id)).await;
+        assert!(
+            matches!(result, Err(IdentityError::NotFound { .. })),
+            "{rpc} elsewhere: {result:?}"
+        );
+    }
+    for (caller, rpc) in [
+        (&lead, "ProjectService/ArchiveProject"),
+        (&user, "ProjectService/RenameProject"),
+        (&user, "MembershipService/SetProjectMember"),
+    ] {
+        let result = allowed(identity, caller, rpc, Some(&mine.id)).await;
+        assert!(
+            matches!(result, Err(IdentityError::PermissionDenied(_))),
+            "{rpc}: {result:?}"
+        );
+    }
+    for rpc in [
+        "ProjectService/CreateProject",
+        "MembershipService/AddOrgAdmin",
+        "OrgService/RenameOrg",
+    ] {
+        let result = allowed(identity, &lead, rpc, Some(&org.id)).await;
+        assert!(
+            matches!(result, Err(IdentityError::PermissionDenied(_))),
+            "{rpc}: {result:?}"
+        );
+    }
+    allowed(
+        identity,
+        &user,
+        "ProjectService/ListProjects",
+        Some(&org.id),
+    )
+    .await
+    .unwrap();
+    // The project-admin manages its project's members.
+    identity
+        .set_project_member(&lead, &mine.id, "user@example.org", Role::ProjectAdmin)
+        .await
+        .unwrap();
+    identity
+        .remove_project_member(&lead, &mine.id, &id(&user))
+        .await
+        .unwrap();
+    assert!(
+        is_not_found(identity.list_projects(&user, &org.id, true).await, "org"),
+        "without a project the user no longer belongs to the org"
+    );
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn archived_orgs_and_projects_are_read_only_until_restored() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    let admin = env.account("admin@example.org", false).await;
+    env.account("member@example.org", false).await;
+    let org = identity.create_org(&admin, "Org").await.unwrap();
+    let project = identity
+        .create_project(&admin, &org.id, "Project")
+        .await
+        .unwrap();
+
+    let archived = identity
+        .archive_project(&admin, &project.id, true)
+        .await
+        .unwrap();
+    assert!(archived.archived);
+    let message = precondition(identity.rename_project(&admin, &project.id, "New").await);
+    assert!(
+        message.contains(&format!("project {}", project.id)),
+        "{message}"
+    );
+    precondition(
+        identity
+            .set_project_member(&admin, &project.id, "member@example.org", Role::ProjectUser)
+            .await,
+    );
+    assert!(
+        identity
+            .list_projects(&admin, &org.id, false)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        identity.list_projects(&admin, &org.id, true).await.unwrap(),
+        vec![archived.clone()]
+    );
+
+    let archived_org = identity.archive_org(&admin, &org.id, true).await.unwrap();
+    assert!(archived_org.archived);
+    assert_eq!(
+        identity.archive_org(&admin, &org.id, true).await.unwrap(),
+        archived_org,
+        "idempotent"
+    );
+    for message in [
+        precondition(identity.rename_org(&admin, &org.id, "New").await),
+        precondition(identity.create_project(&admin, &org.id, "New").await),
+        precondition(
+            identity
+                .add_org_admin(&admin, &org.id, "member@example.org")
+                .await,
+        ),
+        precondition(
+            identity
+                .remove_org_admin(&admin, &org.id, &id(&admin))
+                .await,
+        ),
+        precondition(identity.rename_project(&admin, &project.id, "New").await),
+        precondition(identity.archive_project(&admin, &project.id, false).await),
+    ] {
+        assert!(message.contains(&format!("org {}", org.id)), "{message}");
+    }
+    assert!(identity.list_orgs(&admin, false).await.unwrap().is_empty());
+    assert_eq!(
+        identity.list_orgs(&admin, true).await.unwrap(),
+        vec![archived_org]
+    );
+    assert_eq!(
+        identity.get_org(&admin, &org.id).await.unwrap().name,
+        "Org",
+        "still readable"
+    );
+
+    let restored = identity.archive_org(&admin, &org.id, false).await.unwrap();
+    assert!(!restored.archived);
+    identity.rename_org(&admin, &org.id, "Org 2").await.unwrap();
+    precondition(identity.rename_project(&admin, &project.id, "New").await);
+    identity
+        .archive_project(&admin, &project.id, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        identity
+            .rename_project(&admin, &project.id, "New")
+            .await
+            .unwrap()
+            .name,
+        "New"
+    );
+    let kinds = audit_kinds(identity, &org.id).await;
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "org.archived").count(),
+        2,
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "project.archived").count(),
+        2,
+        "{kinds:?}"
+    );
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_changes_keep_an_org_admin_and_every_mirror() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    for round in 0..5 {
+        let alice = env
+            .account(&format!("alice{round}@example.org"), false)
+            .await;
+        let bob = env.account(&format!("bob{round}@example.org"), false).await;
+        let org = identity.create_org(&alice, "Org").await.unwrap();
+        identity
+            .add_org_admin(&alice, &org.id, &format!("bob{round}@example.org"))
+            .await
+            .unwrap();
+        // Each removes the other at the same time: exactly one may succeed.
+        let (alice_id, bob_id) = (id(&alice), id(&bob));
+        let (one, two) = tokio::join!(
+            identity.remove_org_admin(&alice, &org.id, &bob_id),
+            identity.remove_org_admin(&bob, &org.id, &alice_id),
+        );
+        assert_eq!(one.is_ok() as u8 + two.is_ok() as u8, 1, "{one:?} {two:?}");
+        let admins = identity.list_org_members(&alice, &org.id).await;
+        let admins = match admins {
+            Ok(members) => members,
+            Err(_) => identity.list_org_members(&bob, &org.id).await.unwrap(),
+        };
+        assert_eq!(admins.len(), 1);
+
+        // Membership changes racing an archive never land in the archived org.
+        let project = identity
+            .create_project(if one.is_ok() { &alice } else { &bob }, &org.id, "P")
+            .await
+            .unwrap();
+        let admin = if one.is_ok() { &alice } else { &bob };
+        let email = format!("carol{round}@example.org");
+        env.account(&email, false).await;
+        let (set, archive) = tokio::join!(
+            identity.set_project_member(admin, &project.id, &email, Role::ProjectUser),
+            identity.archive_org(admin, &org.id, true),
+        );
+        archive.unwrap();
+        if set.is_err() {
+            precondition(set);
+        }
+    }
+    assert_mirrors_agree(identity).await;
+    env.close().await;
+}

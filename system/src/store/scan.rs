@@ -1,0 +1,137 @@
+//! Opening a scanned page while the engine is still reading it.
+//!
+//! The engine hands rows over one by one (sqlx's SQLite worker thread through a bounded
+//! channel, PostgreSQL off the socket). The reader must stay faster than the engine: if it
+//! opened each record inline, the channel would fill and the engine's thread would park and
+//! wake once per row, which costs more than the decryption itself. So full chunks go to one
+//! blocking worker per scan, the reader keeps draining rows, and the last partial chunk is
+//! opened inline while the worker finishes. No I/O and no key loading here: a record sealed
+//! with a key version not loaded is handed back, in place, for the caller to open after the
+//! stream is done.
+
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use futures::TryStreamExt;
+use futures::stream::BoxStream;
+
+use crate::store::StoreError;
+use crate::store::backend::RawRecord;
+use crate::store::keyring::DbKeys;
+use crate::store::types::Record;
+
+/// Records per chunk handed to the worker. Small enough that the inline tail is short, large
+/// enough that the worker wakes rarely.
+const CHUNK: usize = 32;
+
+fn chunk_size() -> usize { std::env::var("ORBIT_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(CHUNK) } // PROBE-TEMP
+
+/// Opens the records of one page with the keys loaded when the scan began.
+#[derive(Clone)]
+pub(super) struct Opener {
+    pub(super) keys: Arc<DbKeys>,
+    pub(super) db: Arc<str>,
+    /// Benchmark plaintext mode: values are stored as they are.
+    pub(super) plaintext: bool,
+}
+
+/// One record of a page, in key order.
+pub(super) enum Opened {
+    Record(Record),
+    /// Names a key version the opener does not hold (rotated by another process).
+    Later(RawRecord),
+}
+
+impl Opener {
+    fn open(&self, raw: RawRecord) -> Result<Opened, StoreError> {
+        let value = if self.plaintext {
+            raw.sealed
+        } else {
+            match super::open_if_loaded(&self.keys, &self.db, &raw.keyspace, &raw.key, &raw.sealed)?
+            {
+                Some(value) => value,
+                None => return Ok(Opened::Later(raw)),
+            }
+        };
+        Ok(Opened::Record(Record {
+            key: raw.key,
+            version: raw.version,
+            value,
+        }))
+    }
+
+    fn open_all(&self, raws: Vec<RawRecord>, out: &mut Vec<Opened>) -> Result<(), StoreError> {
+        out.reserve(raws.len());
+        for raw in raws {
+            out.push(self.open(raw)?);
+        }
+        Ok(())
+    }
+
+    /// Reads `raws` to the end and opens every record, in key order. The first error in key
+    /// order wins.
+    pub(super) async fn open_page(
+        &self,
+        mut raws: BoxStream<'_, Result<RawRecord, StoreError>>,
+    ) -> Result<Vec<Opened>, StoreError> {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        let mut worker: Option<Worker> = None;
+        while let Some(raw) = raws.try_next().await? {
+            chunk.push(raw);
+            // Plaintext has nothing to offload; a store without encryption would not either.
+            if chunk.len() >= chunk_size() && !self.plaintext { // PROBE-TEMP
+                let worker = worker.get_or_insert_with(|| Worker::start(self.clone()));
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                if !worker.send(full) {
+                    break; // The worker stopped at an error; it reports it below.
+                }
+            }
+        }
+        // Release the connection before waiting on anything else.
+        drop(raws);
+        let mut tail = Vec::with_capacity(chunk.len());
+        let tail_result = self.open_all(chunk, &mut tail);
+        let mut opened = match worker {
+            Some(worker) => worker.finish().await?,
+            None => Vec::new(),
+        };
+        tail_result?;
+        opened.append(&mut tail);
+        Ok(opened)
+    }
+}
+
+/// A blocking thread that opens full chunks in arrival order.
+struct Worker {
+    chunks: mpsc::Sender<Vec<RawRecord>>,
+    done: tokio::task::JoinHandle<Result<Vec<Opened>, StoreError>>,
+}
+
+impl Worker {
+    fn start(opener: Opener) -> Worker {
+        let (chunks, receiver) = mpsc::channel::<Vec<RawRecord>>();
+        let done = tokio::task::spawn_blocking(move || {
+            let mut opened = Vec::new();
+            for chunk in receiver {
+                opener.open_all(chunk, &mut opened)?;
+            }
+            Ok(opened)
+        });
+        Worker { chunks, done }
+    }
+
+    /// `false` once the worker has stopped at an error.
+    fn send(&self, chunk: Vec<RawRecord>) -> bool {
+        self.chunks.send(chunk).is_ok()
+    }
+
+    async fn finish(self) -> Result<Vec<Opened>, StoreError> {
+        drop(self.chunks);
+        match self.done.await {
+            Ok(result) => result,
+            Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+            // Only when the runtime shuts down under us.
+            Err(_) => Err(StoreError::Closed),
+        }
+    }
+}
