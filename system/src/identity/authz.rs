@@ -9,6 +9,7 @@
 
 use orbit_proto::orbit::system::v1::{Access, Role, Scope};
 
+use super::authz_cache::Fact;
 use super::{Credential, Identity, IdentityError, Principal};
 
 /// `ROLE_ORG_ADMIN` → `org-admin`, for messages.
@@ -81,18 +82,21 @@ impl Identity {
         org_id: &str,
     ) -> Result<Role, IdentityError> {
         let not_found = || IdentityError::not_found("org", org_id);
-        if self.org_record(org_id).await?.is_none() {
+        if !self.org_exists_cached(org_id).await? {
             return Err(not_found());
         }
         let owner = if principal.sys_admin {
             Some(Role::SysAdmin)
         } else if self
-            .membership_role(&principal.account_id, org_id, None)
+            .membership_role_cached(&principal.account_id, org_id, None)
             .await?
             == Some(Role::OrgAdmin)
         {
             Some(Role::OrgAdmin)
-        } else if self.belongs_to_org(&principal.account_id, org_id).await? {
+        } else if self
+            .belongs_to_org_cached(&principal.account_id, org_id)
+            .await?
+        {
             Some(Role::ProjectUser)
         } else {
             None
@@ -129,19 +133,19 @@ impl Identity {
         project_id: &str,
     ) -> Result<Role, IdentityError> {
         let not_found = || IdentityError::not_found("project", project_id);
-        let Some(project) = self.project_record(project_id).await? else {
+        let Some(project_org) = self.project_org_cached(project_id).await? else {
             return Err(not_found());
         };
         let owner = if principal.sys_admin {
             Some(Role::SysAdmin)
         } else if self
-            .membership_role(&principal.account_id, &project.org_id, None)
+            .membership_role_cached(&principal.account_id, &project_org, None)
             .await?
             == Some(Role::OrgAdmin)
         {
             Some(Role::OrgAdmin)
         } else {
-            self.membership_role(&principal.account_id, &project.org_id, Some(project_id))
+            self.membership_role_cached(&principal.account_id, &project_org, Some(project_id))
                 .await?
         };
         let held = match &principal.credential {
@@ -152,7 +156,7 @@ impl Identity {
                 role,
                 ..
             } => {
-                let in_scope = *key_org == project.org_id
+                let in_scope = *key_org == project_org
                     && key_project.as_deref().is_none_or(|p| p == project_id);
                 if in_scope {
                     owner.map(|owner| owner.min(*role))
@@ -172,5 +176,59 @@ fn required_id<'a>(access: &Access, scope_id: Option<&'a str>) -> Result<&'a str
             field: "scope",
             reason: format!("{} is required", access.scope_field),
         }),
+    }
+}
+
+/// Cached reads of the tenancy facts above (see `authz_cache`).
+impl Identity {
+    async fn org_exists_cached(&self, org_id: &str) -> Result<bool, IdentityError> {
+        let key = format!("org/{org_id}");
+        if let Some(Fact::OrgExists(exists)) = self.inner.authz_cache.get(&key) {
+            return Ok(exists);
+        }
+        let exists = self.org_record(org_id).await?.is_some();
+        self.inner.authz_cache.put(key, Fact::OrgExists(exists));
+        Ok(exists)
+    }
+
+    async fn project_org_cached(&self, project_id: &str) -> Result<Option<String>, IdentityError> {
+        let key = format!("project/{project_id}");
+        if let Some(Fact::ProjectOrg(org)) = self.inner.authz_cache.get(&key) {
+            return Ok(org);
+        }
+        let org = self.project_record(project_id).await?.map(|p| p.org_id);
+        self.inner
+            .authz_cache
+            .put(key, Fact::ProjectOrg(org.clone()));
+        Ok(org)
+    }
+
+    async fn membership_role_cached(
+        &self,
+        account_id: &str,
+        org_id: &str,
+        project_id: Option<&str>,
+    ) -> Result<Option<Role>, IdentityError> {
+        let key = format!("role/{account_id}/{org_id}/{}", project_id.unwrap_or("-"));
+        if let Some(Fact::Role(role)) = self.inner.authz_cache.get(&key) {
+            return Ok(role);
+        }
+        let role = self.membership_role(account_id, org_id, project_id).await?;
+        self.inner.authz_cache.put(key, Fact::Role(role));
+        Ok(role)
+    }
+
+    async fn belongs_to_org_cached(
+        &self,
+        account_id: &str,
+        org_id: &str,
+    ) -> Result<bool, IdentityError> {
+        let key = format!("belongs/{account_id}/{org_id}");
+        if let Some(Fact::Belongs(belongs)) = self.inner.authz_cache.get(&key) {
+            return Ok(belongs);
+        }
+        let belongs = self.belongs_to_org(account_id, org_id).await?;
+        self.inner.authz_cache.put(key, Fact::Belongs(belongs));
+        Ok(belongs)
     }
 }

@@ -12,6 +12,7 @@ mod accounts;
 mod api_keys;
 mod audit;
 mod authz;
+mod authz_cache;
 mod error;
 mod limiter;
 mod passwords;
@@ -81,6 +82,7 @@ struct Inner {
     limiter: limiter::LoginLimiter,
     argon: tokio::sync::Semaphore,
     audit: audit::AuditLog,
+    authz_cache: authz_cache::AuthzCache,
 }
 
 impl std::fmt::Debug for Identity {
@@ -98,6 +100,7 @@ impl Identity {
         Ok(Identity {
             inner: Arc::new(Inner {
                 audit: audit::AuditLog::new(db.clone()),
+                authz_cache: authz_cache::AuthzCache::default(),
                 db,
                 signer,
                 limiter: limiter::LoginLimiter::default(),

@@ -324,7 +324,9 @@ impl Identity {
         attempt: &mut usize,
     ) -> Result<bool, IdentityError> {
         *attempt += 1;
-        match self.db().commit(txn).await {
+        let result = self.db().commit(txn).await;
+        self.inner.authz_cache.clear();
+        match result {
             Ok(_) => Ok(true),
             Err(StoreError::Conflict { .. }) if *attempt < MAX_ATTEMPTS => Ok(false),
             Err(error) => Err(error.into()),

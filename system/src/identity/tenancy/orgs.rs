@@ -47,7 +47,9 @@ impl Identity {
         let txn =
             Transaction::new().put_if(ORGS, org.id.clone(), org.encode_to_vec(), Expect::Absent);
         let txn = put_membership(txn, &membership, Expect::Absent);
-        self.db().commit(txn).await?;
+        let committed = self.db().commit(txn).await;
+        self.inner.authz_cache.clear();
+        committed?;
         self.audit(
             AuditEntry::new("org.created", &org.id)
                 .actor(&principal.account_id)
