@@ -144,6 +144,18 @@ pub(crate) struct ServeFlags {
     #[arg(long, value_name = "PATH")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) tls_client_ca: Option<PathBuf>,
+
+    /// SMTP server for outgoing mail (e-mail verification): `smtp://host:port`,
+    /// `smtp://host?tls=required` (STARTTLS) or `smtps://user@host`. The password comes only
+    /// from ORBIT_SMTP_PASSWORD. Default: no outgoing mail.
+    #[arg(long, value_name = "URL")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) smtp_url: Option<String>,
+
+    /// Sender of outgoing mail. Default: `orbit@<host name>`.
+    #[arg(long, value_name = "ADDRESS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) mail_from: Option<String>,
 }
 
 /// How log lines look.

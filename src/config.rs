@@ -7,7 +7,8 @@
 //!
 //! Secrets never pass through flags or the file: the passphrase comes from `ORBIT_PASSPHRASE`
 //! or from the file named by `ORBIT_PASSPHRASE_FILE` (a path is not a secret, so
-//! `passphrase_file` may also sit in the TOML file); otherwise the key file unseals.
+//! `passphrase_file` may also sit in the TOML file); otherwise the key file unseals. The
+//! SMTP password likewise comes only from `ORBIT_SMTP_PASSWORD`, never from `smtp_url`.
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use orbit_system::identity::{MailError, Mailer};
 use orbit_system::store::{StoreLocation, Unseal};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -45,6 +47,8 @@ struct Settings {
     log: Option<String>,
     key_file: Option<PathBuf>,
     passphrase_file: Option<PathBuf>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
 }
 
 /// The settings read from `ORBIT_<NAME>`. `ORBIT_PASSPHRASE` is deliberately absent: it is
@@ -61,6 +65,8 @@ const ENV_SETTINGS: &[&str] = &[
     "log",
     "key_file",
     "passphrase_file",
+    "smtp_url",
+    "mail_from",
 ];
 
 impl Default for Settings {
@@ -77,6 +83,8 @@ impl Default for Settings {
             log: None,
             key_file: None,
             passphrase_file: None,
+            smtp_url: None,
+            mail_from: None,
         }
     }
 }
@@ -91,6 +99,8 @@ pub(crate) struct Config {
     /// Log filter from the settings; `None` falls back to `RUST_LOG`, then a default.
     pub(crate) log: Option<String>,
     pub(crate) unseal: Unseal,
+    /// Outgoing mail, if `smtp_url` is set.
+    pub(crate) mail: Option<Mailer>,
     /// The configuration file that was read, if any.
     pub(crate) file: Option<PathBuf>,
 }
@@ -178,6 +188,8 @@ impl Origin<'_> {
             "tls_cert" => self.serve.is_some_and(|s| s.tls_cert.is_some()),
             "tls_key" => self.serve.is_some_and(|s| s.tls_key.is_some()),
             "tls_client_ca" => self.serve.is_some_and(|s| s.tls_client_ca.is_some()),
+            "smtp_url" => self.serve.is_some_and(|s| s.smtp_url.is_some()),
+            "mail_from" => self.serve.is_some_and(|s| s.mail_from.is_some()),
             _ => false,
         };
         let env = format!("ORBIT_{}", name.to_uppercase());
@@ -228,6 +240,7 @@ impl Settings {
             .key_file
             .unwrap_or_else(|| self.data_dir.join(KEY_FILE_NAME));
         let unseal = unseal(self.passphrase_file.as_deref(), key_file)?;
+        let mail = mailer(self.smtp_url.as_deref(), self.mail_from.as_deref(), origin)?;
         Ok(Config {
             listen,
             store,
@@ -235,6 +248,7 @@ impl Settings {
             log_format: self.log_format,
             log: self.log,
             unseal,
+            mail,
             file,
         })
     }
@@ -271,6 +285,41 @@ fn parse_store(
             bail!("{text:?} is not a store: use `sqlite` or a postgres://user@host/database URL")
         }
     }
+}
+
+/// The mailer of `smtp_url` and `mail_from`, with the password from `ORBIT_SMTP_PASSWORD`.
+fn mailer(
+    smtp_url: Option<&str>,
+    mail_from: Option<&str>,
+    origin: &Origin<'_>,
+) -> anyhow::Result<Option<Mailer>> {
+    let Some(smtp_url) = smtp_url else {
+        if mail_from.is_some() {
+            bail!(
+                "mail_from is set (from {}) but smtp_url is not; set smtp_url too or drop mail_from",
+                origin.of("mail_from")
+            );
+        }
+        return Ok(None);
+    };
+    let password = match std::env::var("ORBIT_SMTP_PASSWORD") {
+        Ok(value) => Some(Zeroizing::new(value)),
+        Err(std::env::VarError::NotPresent) => None,
+        Err(std::env::VarError::NotUnicode(_)) => {
+            bail!("ORBIT_SMTP_PASSWORD is not valid UTF-8; set it again")
+        }
+    };
+    Mailer::new(smtp_url, password, mail_from)
+        .map(Some)
+        .map_err(|error| match error {
+            MailError::SmtpUrl(reason) => {
+                anyhow::anyhow!(
+                    "invalid smtp_url (from {}): {reason}",
+                    origin.of("smtp_url")
+                )
+            }
+            other => anyhow::anyhow!("{other} (from {})", origin.of("mail_from")),
+        })
 }
 
 /// The secret that unseals the instance key: a passphrase from `ORBIT_PASSPHRASE` or

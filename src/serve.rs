@@ -66,7 +66,18 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
     };
     let reencryption = Reencryptor::spawn(store.clone(), REENCRYPT_EVERY, REENCRYPT_BATCH);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let identity = match Identity::open(&store, IdentityConfig::default()).await {
+    match &config.mail {
+        Some(mailer) => tracing::info!(
+            server = mailer.server(),
+            "outgoing mail on: sign-ups are sent an e-mail verification token"
+        ),
+        None => tracing::info!("outgoing mail off (no smtp_url): e-mail verification is off"),
+    }
+    let identity_config = IdentityConfig {
+        mail: config.mail.clone(),
+        ..IdentityConfig::default()
+    };
+    let identity = match Identity::open(&store, identity_config).await {
         Ok(identity) => identity,
         Err(error) => {
             store.close().await;

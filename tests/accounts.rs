@@ -1,6 +1,7 @@
 //! Accounts through the real server: sign-up, log-in, a bearer-authenticated call, refresh
 //! rotation and reuse detection, log-out refusing the token at once, and `orbit admin create`
-//! (password from the environment or standard input, never a flag).
+//! (password from the environment or standard input, never a flag), and e-mail verification
+//! through a fake SMTP server.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -347,4 +348,121 @@ async fn admin_create_makes_a_sys_admin() {
         .into_inner();
     assert_eq!(rest.accounts.len(), 1);
     assert!(rest.next_page_token.is_empty());
+}
+
+/// A fake SMTP server on loopback, speaking just enough SMTP for one client at a time; keeps
+/// each message's DATA.
+async fn fake_smtp() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().unwrap().port();
+    let messages = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = messages.clone();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let (read, mut write) = socket.into_split();
+            let mut read = BufReader::new(read);
+            let _ = write.write_all(b"220 fake ESMTP\r\n").await;
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if read.read_line(&mut line).await.unwrap_or(0) == 0 {
+                    break;
+                }
+                let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                let reply: &[u8] = match verb.as_str() {
+                    "DATA" => {
+                        let _ = write.write_all(b"354 go on\r\n").await;
+                        let mut data = String::new();
+                        while !data.ends_with("\r\n.\r\n") {
+                            if read.read_line(&mut data).await.unwrap_or(0) == 0 {
+                                break;
+                            }
+                        }
+                        kept.lock().unwrap().push(data);
+                        b"250 kept\r\n"
+                    }
+                    "QUIT" => b"221 bye\r\n",
+                    _ => b"250 ok\r\n",
+                };
+                let _ = write.write_all(reply).await;
+                if verb == "QUIT" {
+                    break;
+                }
+            }
+        }
+    });
+    (port, messages)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn e_mail_verification_through_smtp() {
+    let (port, messages) = fake_smtp().await;
+    let dir = TestDir::new();
+    let mut command = dir.serve();
+    command.args(["--smtp-url", &format!("smtp://127.0.0.1:{port}")]);
+    command.args(["--mail-from", "orbit@example.com"]);
+    let server = Server::start(command).await;
+    let channel = server.channel().await;
+
+    let signed_up = client(&channel)
+        .sign_up(pb::SignUpRequest {
+            email: "vic@example.com".into(),
+            password: PASSWORD.into(),
+            display_name: "Vic".into(),
+        })
+        .await
+        .expect("sign up")
+        .into_inner();
+    assert!(!signed_up.account.expect("account").email_verified);
+    let access = signed_up.tokens.expect("tokens").access_token;
+    let mut mail = None;
+    for _ in 0..500 {
+        mail = messages.lock().unwrap().first().cloned();
+        if mail.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let mail = mail.expect("a verification mail arrives");
+    assert!(mail.contains("To: vic@example.com"), "{mail}");
+    let token = mail
+        .lines()
+        .find_map(|line| line.strip_prefix("token: "))
+        .expect("a token in the mail")
+        .trim()
+        .to_owned();
+
+    let verified = client(&channel)
+        .verify_email(pb::VerifyEmailRequest {
+            token: token.clone(),
+        })
+        .await
+        .expect("verify")
+        .into_inner();
+    assert!(verified.account.expect("account").email_verified);
+    assert!(profile(&channel, &access).await.unwrap().email_verified);
+    let again = client(&channel)
+        .verify_email(pb::VerifyEmailRequest { token })
+        .await;
+    assert_code(again, Code::Unauthenticated, "already used");
+    let resend = client(&channel)
+        .resend_verification(with_bearer(pb::ResendVerificationRequest {}, &access))
+        .await;
+    assert_code(resend, Code::FailedPrecondition, "verified already");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_smtp_verification_is_refused() {
+    let dir = TestDir::new();
+    let server = Server::start(dir.serve()).await;
+    let channel = server.channel().await;
+    let verify = client(&channel)
+        .verify_email(pb::VerifyEmailRequest {
+            token: "anything".into(),
+        })
+        .await;
+    assert_code(verify, Code::FailedPrecondition, "set smtp_url");
 }

@@ -223,6 +223,30 @@ async fn bad_configuration_values_are_refused_before_anything_is_created() {
             vec![],
             vec!["store", "mysql", "postgres://"],
         ),
+        (
+            "smtp url flag",
+            vec!["serve".into(), "--smtp-url".into(), "http://mail".into()],
+            vec![],
+            vec!["invalid smtp_url", "--smtp-url", "scheme", "smtp://"],
+        ),
+        (
+            "smtp url with a password",
+            vec!["serve".into()],
+            vec![("ORBIT_SMTP_URL", "smtps://u:pw@mail.example.com")],
+            vec!["invalid smtp_url", "ORBIT_SMTP_URL", "ORBIT_SMTP_PASSWORD"],
+        ),
+        (
+            "mail from",
+            vec![
+                "serve".into(),
+                "--smtp-url".into(),
+                "smtp://127.0.0.1:25".into(),
+                "--mail-from".into(),
+                "not an address".into(),
+            ],
+            vec![],
+            vec!["invalid mail_from", "--mail-from"],
+        ),
     ];
     for (name, args, env, needles) in cases {
         let mut command = dir.orbit();

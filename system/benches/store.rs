@@ -401,24 +401,50 @@ fn aead(c: &mut Criterion) {
 
 criterion_group!(benches, store_ops, concurrent_writers, aead);
 
+fn cpu_ns() -> f64 {
+    let mut total = 0.0;
+    for entry in std::fs::read_dir("/proc/self/task").unwrap() {
+        let path = entry.unwrap().path().join("schedstat");
+        if let Ok(text) = std::fs::read_to_string(path) {
+            total += text
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap();
+        }
+    }
+    total
+}
+
 fn probe() {
     let rt = runtime();
     let subjects = rt.block_on(async {
-        vec![subject("encrypted", true).await, subject("plaintext", false).await]
+        vec![
+            subject("encrypted", true).await,
+            subject("plaintext", false).await,
+        ]
     });
     for size in SIZES {
         let keyspace = format!("data-{size}");
         let mut ratios = Vec::new();
         let mut enc = Vec::new();
         let mut plain = Vec::new();
+        let mut cpus = [0.0f64; 2];
         rt.block_on(async {
             for round in 0..120 {
                 let mut t = [0.0f64; 2];
                 for j in [0usize, 1, 1, 0] {
+                    let cpu = cpu_ns();
                     let start = Instant::now();
-                    let page = subjects[j].db.scan(&keyspace, b"", None, SCAN_LEN).await.expect("scan");
+                    let page = subjects[j]
+                        .db
+                        .scan(&keyspace, b"", None, SCAN_LEN)
+                        .await
+                        .expect("scan");
                     black_box(page);
                     t[j] += start.elapsed().as_secs_f64() * 1e3 / 2.0;
+                    cpus[j] += (cpu_ns() - cpu) / 1e6;
                 }
                 if round >= 10 {
                     ratios.push(t[1] / t[0]);
@@ -433,7 +459,16 @@ fn probe() {
         let q = |v: &Vec<f64>, f: f64| v[((v.len() - 1) as f64 * f) as usize];
         println!(
             "probe scan {size}: ratio p25 {:.2} median {:.2} p75 {:.2} | enc median {:.2} ms | plain median {:.2} ms",
-            q(&ratios, 0.25), q(&ratios, 0.5), q(&ratios, 0.75), q(&enc, 0.5), q(&plain, 0.5)
+            q(&ratios, 0.25),
+            q(&ratios, 0.5),
+            q(&ratios, 0.75),
+            q(&enc, 0.5),
+            q(&plain, 0.5)
+        );
+        println!(
+            "probe cpu {size}: enc {:.2} ms/scan, plain {:.2} ms/scan",
+            cpus[0] / 220.0,
+            cpus[1] / 220.0
         );
     }
 }

@@ -6,8 +6,8 @@
 //! with one address cannot both succeed). The first account of an instance becomes its
 //! sys-admin: the sign-up that also creates `instance/first_account` wins. Log-in answers a
 //! wrong password and an unknown address alike, in message and in time (Argon2 always runs),
-//! and backs off after failures (`limiter.rs`). E-mail verification is not implemented:
-//! `email_verified` stays false until outgoing mail is configured.
+//! and backs off after failures (`limiter.rs`). With outgoing mail configured, sign-up also
+//! mails a verification token (`verification.rs`); without, `email_verified` stays false.
 
 use email_address::{EmailAddress, Options};
 use orbit_proto::orbit::system::records::v1::{AccountRecord, PasswordResetRecord};
@@ -102,7 +102,7 @@ pub(crate) fn account_pb(record: &AccountRecord) -> pb::Account {
 }
 
 /// A new one-time secret (32 random bytes, base64url) and the key its hash is stored under.
-fn new_secret() -> (String, String) {
+pub(crate) fn new_secret() -> (String, String) {
     use base64::Engine;
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
@@ -112,7 +112,7 @@ fn new_secret() -> (String, String) {
 }
 
 /// Where a one-time secret's record is stored: hex SHA-256 of the secret.
-fn secret_key(secret: &str) -> String {
+pub(crate) fn secret_key(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.trim().as_bytes()))
 }
 
@@ -162,6 +162,7 @@ impl Identity {
                 }),
         )
         .await?;
+        self.verify_after_sign_up(&account).await;
         let tokens = self.start_session(&account, client).await?;
         Ok((account_pb(&account), tokens))
     }

@@ -59,8 +59,11 @@ impl Mailer {
     ) -> Result<Mailer, MailError> {
         let bad = |reason: &str| MailError::SmtpUrl(reason.to_owned());
         // Never echo the URL: a mistyped one may still hold a secret.
-        let url = url::Url::parse(smtp_url.trim())
-            .map_err(|e| bad(&format!("not a URL ({e}); use smtp://host:port or smtps://user@host")))?;
+        let url = url::Url::parse(smtp_url.trim()).map_err(|e| {
+            bad(&format!(
+                "not a URL ({e}); use smtp://host:port or smtps://user@host"
+            ))
+        })?;
         if !matches!(url.scheme(), "smtp" | "smtps") {
             return Err(bad(&format!(
                 "unknown scheme {:?}; use smtp:// or smtps://",
@@ -68,7 +71,9 @@ impl Mailer {
             )));
         }
         let Some(host) = url.host_str().filter(|h| !h.is_empty()) else {
-            return Err(bad("names no host; use smtp://host:port or smtps://user@host"));
+            return Err(bad(
+                "names no host; use smtp://host:port or smtps://user@host",
+            ));
         };
         if url.password().is_some() {
             return Err(bad(
@@ -122,7 +127,13 @@ impl Mailer {
 
     /// Sends a plain-text message to `to` in a background task; returns at once. `what`
     /// names the message in logs (the address is not logged).
-    pub(crate) fn send_in_background(&self, what: &'static str, to: &str, subject: &str, body: String) {
+    pub(crate) fn send_in_background(
+        &self,
+        what: &'static str,
+        to: &str,
+        subject: &str,
+        body: String,
+    ) {
         let message = to
             .parse::<Mailbox>()
             .map_err(|e| e.to_string())
@@ -137,7 +148,11 @@ impl Mailer {
         let message = match message {
             Ok(message) => message,
             Err(error) => {
-                tracing::warn!(mail = what, "cannot build the {what} mail: {}", lower(&error));
+                tracing::warn!(
+                    mail = what,
+                    "cannot build the {what} mail: {}",
+                    lower(&error)
+                );
                 return;
             }
         };
@@ -294,13 +309,19 @@ mod tests {
         assert!(!format!("{mailer:?}").contains("s3cret"));
 
         let error = url_error("smtps://u:hunter2@mail.example.com", None);
-        assert!(error.contains("ORBIT_SMTP_PASSWORD") && !error.contains("hunter2"), "{error}");
+        assert!(
+            error.contains("ORBIT_SMTP_PASSWORD") && !error.contains("hunter2"),
+            "{error}"
+        );
         assert!(url_error("http://mail.example.com", None).contains("scheme"));
         assert!(url_error("not a url", None).starts_with("invalid smtp_url: not a URL"));
         assert!(url_error("smtps://u@mail.example.com", None).contains("ORBIT_SMTP_PASSWORD"));
         assert!(url_error("smtp://mail.example.com", Some("p")).contains("no user"));
         let error = Mailer::new("smtp://h.example.com", None, Some("not an address")).unwrap_err();
-        assert!(error.to_string().starts_with("invalid mail_from"), "{error}");
+        assert!(
+            error.to_string().starts_with("invalid mail_from"),
+            "{error}"
+        );
         assert!(default_from().email.to_string().starts_with("orbit@"));
     }
 

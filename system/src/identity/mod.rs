@@ -15,12 +15,14 @@ mod authz;
 mod authz_cache;
 mod error;
 mod limiter;
+mod mail;
 mod passwords;
 mod principal;
 mod records;
 mod sessions;
 mod tenancy;
 mod tokens;
+mod verification;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,6 +30,7 @@ use std::time::Duration;
 pub use api_keys::NewApiKey;
 pub use audit::{AuditEntry, ChainReport};
 pub use error::IdentityError;
+pub use mail::{MailError, Mailer};
 pub use principal::{Credential, Principal, RequestContext};
 pub(crate) use records::timestamp as timestamp_ms;
 pub use tenancy::Member;
@@ -47,6 +50,10 @@ pub struct IdentityConfig {
     pub refresh_ttl: Duration,
     /// Lifetime of a password-reset token.
     pub reset_ttl: Duration,
+    /// Lifetime of an e-mail verification token.
+    pub verification_ttl: Duration,
+    /// Outgoing mail; `None` (the default) turns e-mail verification off.
+    pub mail: Option<Mailer>,
     /// Argon2id cost for passwords.
     pub kdf: KdfParams,
     /// Argon2 computations allowed at once; more wait, so a log-in flood cannot starve
@@ -60,6 +67,8 @@ impl Default for IdentityConfig {
             access_ttl: Duration::from_secs(15 * 60),
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             reset_ttl: Duration::from_secs(24 * 3600),
+            verification_ttl: Duration::from_secs(24 * 3600),
+            mail: None,
             kdf: KdfParams::OWASP,
             argon_permits: std::thread::available_parallelism()
                 .map_or(1, |n| n.get())

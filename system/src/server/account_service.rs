@@ -225,6 +225,41 @@ impl AccountService for AccountApi {
         Ok(Response::new(pb::ResetPasswordResponse {}))
     }
 
+    /// `AccountService.VerifyEmail`.
+    #[tracing::instrument(skip_all)]
+    async fn verify_email(
+        &self,
+        request: Request<pb::VerifyEmailRequest>,
+    ) -> Result<Response<pb::VerifyEmailResponse>, Status> {
+        let ctx = context(&request);
+        let account = self
+            .identity
+            .verify_email(&request.get_ref().token, ctx.client_address.as_deref())
+            .await
+            .or_identity_status()?;
+        Ok(Response::new(pb::VerifyEmailResponse {
+            account: Some(account),
+        }))
+    }
+
+    /// `AccountService.ResendVerification`.
+    #[tracing::instrument(skip_all)]
+    async fn resend_verification(
+        &self,
+        request: Request<pb::ResendVerificationRequest>,
+    ) -> Result<Response<pb::ResendVerificationResponse>, Status> {
+        let ctx = context(&request);
+        let principal = ctx.require().or_identity_status()?;
+        let expires_at = self
+            .identity
+            .resend_verification(principal)
+            .await
+            .or_identity_status()?;
+        Ok(Response::new(pb::ResendVerificationResponse {
+            expires_at: Some(expires_at),
+        }))
+    }
+
     /// `AccountService.ListAccounts`.
     #[tracing::instrument(skip_all)]
     async fn list_accounts(

@@ -380,12 +380,7 @@ impl Database {
         let backend = self.store.inner.backend.as_ref();
         let raws = backend.scan(&self.name, keyspace, from, end.as_deref(), limit);
         // Records are opened while the engine is still reading the page (see `scan.rs`).
-        let opener = scan::Opener {
-            keys: self.current_keys(),
-            db: self.name.clone(),
-            plaintext: self.store.inner.keys.is_plaintext(),
-        };
-        let opened = opener.open_page(raws).await?;
+        let opened = self.opener().open_page(raws).await?;
         let mut records = Vec::with_capacity(opened.len());
         for item in opened {
             records.push(match item {
@@ -466,10 +461,18 @@ impl Database {
         )
     }
 
+    fn opener(&self) -> scan::Opener {
+        scan::Opener {
+            keys: self.current_keys(),
+            db: self.name.clone(),
+            plaintext: self.store.inner.keys.is_plaintext(),
+        }
+    }
+
     async fn open_record(&self, raw: RawRecord) -> Result<Record, StoreError> {
-        match self.open_loaded(&self.current_keys(), raw)? {
-            Ok(record) => Ok(record),
-            Err(raw) => {
+        match self.opener().open(raw)? {
+            scan::Opened::Record(record) => Ok(record),
+            scan::Opened::Later(raw) => {
                 let value = self.open(&raw.keyspace, &raw.key, &raw.sealed).await?;
                 Ok(Record {
                     key: raw.key,
@@ -478,28 +481,6 @@ impl Database {
                 })
             }
         }
-    }
-
-    /// Opens `raw` with the keys already loaded; hands it back if it names a key version
-    /// they do not hold.
-    fn open_loaded(
-        &self,
-        keys: &DbKeys,
-        raw: RawRecord,
-    ) -> Result<Result<Record, RawRecord>, StoreError> {
-        let value = if self.store.inner.keys.is_plaintext() {
-            raw.sealed
-        } else {
-            match open_if_loaded(keys, &self.name, &raw.keyspace, &raw.key, &raw.sealed)? {
-                Some(value) => value,
-                None => return Ok(Err(raw)),
-            }
-        };
-        Ok(Ok(Record {
-            key: raw.key,
-            version: raw.version,
-            value,
-        }))
     }
 
     async fn open(&self, keyspace: &str, key: &[u8], sealed: &[u8]) -> Result<Vec<u8>, StoreError> {

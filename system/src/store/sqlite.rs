@@ -27,9 +27,6 @@ use crate::store::batch::{self, RowKey, SealedTxn};
 use crate::store::hlc::Hlc;
 use crate::store::types::Receipt;
 
-/// Rows read ahead per connection: bounds a scan's buffered memory to this many rows.
-const ROW_BUFFER: usize = 256;
-
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 pub(crate) struct SqliteBackend {
@@ -67,11 +64,7 @@ impl SqliteBackend {
                 SqliteSynchronous::Normal
             })
             .busy_timeout(Duration::from_secs(30))
-            .foreign_keys(true)
-            // Rows sqlx's worker thread may read ahead of the caller (default 50). A scan's
-            // reader hands decryption off in chunks; a deeper buffer keeps the worker from
-            // parking and waking once per row whenever the reader falls briefly behind.
-            .row_buffer_size(std::env::var("ORBIT_ROW_BUFFER").ok().and_then(|v| v.parse().ok()).unwrap_or(ROW_BUFFER)); // PROBE-TEMP
+            .foreign_keys(true);
         let writer = SqliteConnection::connect_with(&options)
             .await
             .map_err(|e| corrupt(&location, e))?;
