@@ -241,6 +241,30 @@ async fn main() {
     })
     .await;
 
+    // Where the difference goes: an anonymous RPC (no credential, no store read) and an
+    // authenticated instance-scoped RPC (token + session check, one store read, no scope id).
+    let system = orbit_proto::orbit::system::v1::system_service_client::SystemServiceClient::new(
+        channel.clone(),
+    );
+    let anonymous_rps = load(concurrency, seconds, move || {
+        let mut client = system.clone();
+        async move {
+            client
+                .get_instance_info(pb::GetInstanceInfoRequest {})
+                .await
+                .is_ok()
+        }
+    })
+    .await;
+    let accounts_client = AccountServiceClient::new(channel.clone());
+    let t = token.clone();
+    let profile_rps = load(concurrency, seconds, move || {
+        let mut client = accounts_client.clone();
+        let request = bearer(pb::GetProfileRequest {}, &t);
+        async move { client.get_profile(request).await.is_ok() }
+    })
+    .await;
+
     // 2. Log-in latency, one at a time.
     let accounts = AccountServiceClient::new(channel.clone());
     let mut logins = Vec::new();
@@ -305,6 +329,16 @@ async fn main() {
         auth_rps,
         health_rps,
         auth_rps / health_rps
+    );
+    println!(
+        "| anonymous GetInstanceInfo (no credential, no store read) | {:.0} req/s | health Check | {:.2}× |",
+        anonymous_rps,
+        anonymous_rps / health_rps
+    );
+    println!(
+        "| authenticated GetProfile (token + session check, one store read, no scope) | {:.0} req/s | health Check | {:.2}× |",
+        profile_rps,
+        profile_rps / health_rps
     );
     println!(
         "| log-in latency (Argon2id m=19 MiB, t=2, p=1) | p50 {:.1} ms, p99 {:.1} ms | | |",

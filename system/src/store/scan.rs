@@ -24,13 +24,6 @@ use crate::store::types::Record;
 /// enough that the worker wakes rarely.
 const CHUNK: usize = 32;
 
-fn chunk_size() -> usize {
-    std::env::var("ORBIT_CHUNK")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(CHUNK)
-} // PROBE-TEMP
-
 /// Opens the records of one page with the keys loaded when the scan began.
 #[derive(Clone)]
 pub(super) struct Opener {
@@ -84,8 +77,7 @@ impl Opener {
         while let Some(raw) = raws.try_next().await? {
             chunk.push(raw);
             // Plaintext has nothing to offload; a store without encryption would not either.
-            if chunk.len() >= chunk_size() && !self.plaintext {
-                // PROBE-TEMP
+            if chunk.len() == CHUNK && !self.plaintext {
                 let worker = worker.get_or_insert_with(|| Worker::start(self.clone()));
                 let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
                 if !worker.send(full) {
