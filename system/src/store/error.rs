@@ -56,6 +56,9 @@ pub enum StoreError {
     #[error("invalid {what}: {reason}")]
     Invalid { what: &'static str, reason: String },
 
+    #[error("cannot read {location}: {reason}")]
+    Read { location: String, reason: String },
+
     #[error("the store is closed")]
     Closed,
 

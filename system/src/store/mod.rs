@@ -17,6 +17,7 @@ mod keyring;
 mod postgres;
 mod scan;
 mod sqlite;
+mod sqlite_reader;
 mod types;
 mod writer;
 

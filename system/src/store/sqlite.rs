@@ -25,12 +25,15 @@ use crate::store::backend::{
 };
 use crate::store::batch::{self, RowKey, SealedTxn};
 use crate::store::hlc::Hlc;
+use crate::store::sqlite_reader::PointReader;
 use crate::store::types::Receipt;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 pub(crate) struct SqliteBackend {
     pool: SqlitePool,
+    /// Point reads, on the calling thread.
+    reader: PointReader,
     /// `None` once closed.
     writer: Mutex<Option<WriterConn>>,
     location: String,
@@ -81,6 +84,7 @@ impl SqliteBackend {
             .map_err(|e| corrupt(&location, e))?;
         let backend = SqliteBackend {
             pool,
+            reader: PointReader::new(path.to_owned()),
             writer: Mutex::new(Some(WriterConn {
                 conn: writer,
                 open_txn: false,
@@ -413,14 +417,16 @@ impl Backend for SqliteBackend {
         keyspace: &str,
         key: &[u8],
     ) -> Result<Option<RawRecord>, StoreError> {
-        let row = sqlx::query("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ? AND keyspace = ? AND key = ?")
-            .bind(db)
-            .bind(keyspace)
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(|e| self.classify(e))?;
-        Ok(row.as_ref().map(record_from_row))
+        self.reader
+            .get(db, keyspace, key)
+            .map_err(|(reason, code)| match code {
+                // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), possibly extended.
+                Some(code) if matches!(code & 0xff, 11 | 26) => corrupt(&self.location, reason),
+                _ => StoreError::Read {
+                    location: self.location.clone(),
+                    reason,
+                },
+            })
     }
 
     fn scan<'a>(
@@ -599,6 +605,7 @@ impl Backend for SqliteBackend {
     }
 
     async fn close(&self) {
+        self.reader.close();
         self.pool.close().await;
         if let Some(WriterConn {
             conn: mut writer, ..
