@@ -41,42 +41,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
+    // The server logs to stdout at info; operator commands keep stdout for their output and
+    // log warnings to stderr.
+    let (level, target) = match cli.command {
+        Command::Serve(_) => ("info", Target::Stdout),
+        _ => ("warn", Target::Stderr),
+    };
+    logging::init(config.log_format, config.log.as_deref(), level, target)?;
     match cli.command {
-        Command::Serve(_) => {
-            logging::init(
-                config.log_format,
-                config.log.as_deref(),
-                "info",
-                Target::Stdout,
-            )?;
-            runtime.block_on(serve::run(config))
-        }
-        Command::Keys(command) => {
-            logging::init(
-                config.log_format,
-                config.log.as_deref(),
-                "warn",
-                Target::Stderr,
-            )?;
-            runtime.block_on(keys::run(config, command))
-        }
-        Command::Audit(command) => {
-            logging::init(
-                config.log_format,
-                config.log.as_deref(),
-                "warn",
-                Target::Stderr,
-            )?;
-            runtime.block_on(audit::run(config, command))
-        }
-        Command::Admin(command) => {
-            logging::init(
-                config.log_format,
-                config.log.as_deref(),
-                "warn",
-                Target::Stderr,
-            )?;
-            runtime.block_on(admin::run(config, command))
-        }
+        Command::Serve(_) => runtime.block_on(serve::run(config)),
+        Command::Keys(command) => runtime.block_on(keys::run(config, command)),
+        Command::Audit(command) => runtime.block_on(audit::run(config, command)),
+        Command::Admin(command) => runtime.block_on(admin::run(config, command)),
     }
 }

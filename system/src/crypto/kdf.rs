@@ -52,21 +52,32 @@ impl KdfParams {
     }
 }
 
+/// Fills `out` with Argon2id of `secret` and `salt` under `params`. Every Argon2id use in
+/// Orbit (operator passphrases, account passwords) goes through here.
+pub fn argon2id_into(
+    secret: &[u8],
+    salt: &[u8],
+    params: KdfParams,
+    out: &mut [u8],
+) -> Result<(), argon2::Error> {
+    let argon_params = Params::new(
+        params.memory_kib,
+        params.iterations,
+        params.parallelism,
+        Some(out.len()),
+    )?;
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params)
+        .hash_password_into(secret, salt, out)
+}
+
 /// Derives a key-encryption key (version 0) from a passphrase and salt.
 pub fn derive_kek(
     passphrase: &[u8],
     salt: &[u8],
     params: KdfParams,
 ) -> Result<DataKey, argon2::Error> {
-    let argon_params = Params::new(
-        params.memory_kib,
-        params.iterations,
-        params.parallelism,
-        Some(32),
-    )?;
-    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
     let mut out = Zeroizing::new([0u8; 32]);
-    argon.hash_password_into(passphrase, salt, out.as_mut())?;
+    argon2id_into(passphrase, salt, params, out.as_mut())?;
     Ok(DataKey::from_bytes(&mut out, 0))
 }
 

@@ -10,4 +10,4 @@ mod kdf;
 
 pub use aead::{Aad, DataKey, OpenError, SEALED_OVERHEAD, sealed_key_version};
 pub use blind::{BlindIndex, BlindKey};
-pub use kdf::{KdfParams, derive_kek};
+pub use kdf::{KdfParams, argon2id_into, derive_kek};

@@ -16,7 +16,6 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use argon2::{Algorithm, Argon2, Params, Version};
 use orbit_proto::orbit::system::records::v1::PasswordRecord;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -24,7 +23,7 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use super::{Identity, IdentityError};
-use crate::crypto::{Aad, DataKey, KdfParams};
+use crate::crypto::{Aad, DataKey, KdfParams, argon2id_into};
 
 /// Fewest characters a password may have.
 pub(crate) const MIN_PASSWORD_CHARS: usize = 12;
@@ -84,18 +83,8 @@ impl Stretched {
 }
 
 fn stretch(password: &[u8], salt: &[u8], params: KdfParams) -> Result<Stretched, argon2::Error> {
-    let params = Params::new(
-        params.memory_kib,
-        params.iterations,
-        params.parallelism,
-        Some(64),
-    )?;
     let mut out = Zeroizing::new([0u8; 64]);
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params).hash_password_into(
-        password,
-        salt,
-        out.as_mut(),
-    )?;
+    argon2id_into(password, salt, params, out.as_mut())?;
     Ok(Stretched(out))
 }
 
