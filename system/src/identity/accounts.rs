@@ -682,16 +682,12 @@ pub(crate) mod scenarios {
     use super::*;
     use crate::crypto::{Aad, KdfParams};
     use crate::identity::{Credential, IdentityConfig};
+    use crate::store::testdb::{drop_schema, fresh_schema, pg_url, postgres_bytes};
     use crate::store::{Store, StoreConfig, StoreLocation, Unseal};
 
     pub(crate) const PASSWORD: &str = "plum-orbit-lantern-42";
     pub(crate) const OTHER_PASSWORD: &str = "quiet-harbour-meadow-17";
     pub(crate) const CLIENT: Option<&str> = Some("192.0.2.10");
-
-    fn pg_url() -> String {
-        std::env::var("ORBIT_TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
-    }
 
     /// Identity tunables that keep tests fast.
     pub(crate) fn cheap() -> IdentityConfig {
@@ -722,10 +718,7 @@ pub(crate) mod scenarios {
             let dir = tempfile::tempdir().expect("temp dir");
             let schema = match backend {
                 Backend::Sqlite => None,
-                Backend::Postgres => Some(format!(
-                    "orbit_identity_test_{}",
-                    ulid::Ulid::new().to_string().to_lowercase()
-                )),
+                Backend::Postgres => Some(fresh_schema("orbit_identity_test")),
             };
             let location = match &schema {
                 None => StoreLocation::sqlite_in(dir.path()),
@@ -764,29 +757,7 @@ pub(crate) mod scenarios {
                     }
                     bytes
                 }
-                Some(schema) => {
-                    use sqlx::Row;
-                    let pool = sqlx::PgPool::connect(&pg_url()).await.expect("postgres");
-                    let mut bytes = Vec::new();
-                    for table in [
-                        "orbit_records",
-                        "orbit_outbox",
-                        "orbit_keys",
-                        "orbit_instance",
-                    ] {
-                        let rows = sqlx::query(&format!(
-                            "SELECT convert_to(t::text, 'UTF8') AS row FROM {schema}.{table} t"
-                        ))
-                        .fetch_all(&pool)
-                        .await
-                        .expect("read rows");
-                        for row in rows {
-                            bytes.extend(row.get::<Vec<u8>, _>("row"));
-                        }
-                    }
-                    pool.close().await;
-                    bytes
-                }
+                Some(schema) => postgres_bytes(schema).await,
             }
         }
 
@@ -794,12 +765,7 @@ pub(crate) mod scenarios {
         pub(crate) async fn close(self) {
             self.store.close().await;
             if let Some(schema) = &self.schema {
-                let pool = sqlx::PgPool::connect(&pg_url()).await.expect("postgres");
-                sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                    .execute(&pool)
-                    .await
-                    .expect("drop schema");
-                pool.close().await;
+                drop_schema(schema).await;
             }
         }
 

@@ -22,6 +22,8 @@ mod types;
 mod writer;
 
 #[cfg(test)]
+pub(crate) mod testdb;
+#[cfg(test)]
 mod tests;
 
 use std::sync::Arc;

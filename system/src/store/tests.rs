@@ -7,19 +7,14 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use sqlx::Row;
 use zeroize::Zeroizing;
 
+use super::testdb::{drop_schema, fresh_schema, pg_url, postgres_bytes};
 use super::*;
 use crate::crypto::KdfParams;
 
 const PASSPHRASE: &str = "correct horse battery staple";
 const MARKER: &[u8] = b"MARKER-7f3a-plaintext-must-not-appear";
-
-fn pg_url() -> String {
-    std::env::var("ORBIT_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
-}
 
 enum Where {
     Sqlite(PathBuf),
@@ -42,10 +37,7 @@ impl Harness {
     }
 
     fn postgres() -> Harness {
-        let schema = format!(
-            "orbit_test_{}",
-            ulid::Ulid::new().to_string().to_lowercase()
-        );
+        let schema = fresh_schema("orbit_test");
         Harness {
             _dir: tempfile::tempdir().expect("temp dir"),
             place: Where::Postgres(schema),
@@ -101,43 +93,13 @@ impl Harness {
                 }
                 bytes
             }
-            Where::Postgres(schema) => {
-                let pool = sqlx::PgPool::connect(&pg_url())
-                    .await
-                    .expect("postgres reachable");
-                let mut bytes = Vec::new();
-                for table in [
-                    "orbit_records",
-                    "orbit_outbox",
-                    "orbit_keys",
-                    "orbit_instance",
-                ] {
-                    let rows = sqlx::query(&format!(
-                        "SELECT convert_to(t::text, 'UTF8') AS row FROM {schema}.{table} t"
-                    ))
-                    .fetch_all(&pool)
-                    .await
-                    .unwrap_or_default();
-                    for row in rows {
-                        bytes.extend(row.get::<Vec<u8>, _>("row"));
-                    }
-                }
-                pool.close().await;
-                bytes
-            }
+            Where::Postgres(schema) => postgres_bytes(schema).await,
         }
     }
 
     async fn cleanup(self) {
         if let Where::Postgres(schema) = &self.place {
-            let pool = sqlx::PgPool::connect(&pg_url())
-                .await
-                .expect("postgres reachable");
-            sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                .execute(&pool)
-                .await
-                .expect("drop schema");
-            pool.close().await;
+            drop_schema(schema).await;
         }
     }
 }

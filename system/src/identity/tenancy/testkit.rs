@@ -18,12 +18,8 @@ use crate::identity::accounts::{ACCOUNT_BY_EMAIL, ACCOUNTS, normalise_email};
 use crate::identity::{
     Credential, Identity, IdentityConfig, IdentityError, Principal, RequestContext,
 };
+use crate::store::testdb::{drop_schema, fresh_schema, pg_url};
 use crate::store::{Store, StoreConfig, StoreLocation, Unseal, new_id};
-
-fn pg_url() -> String {
-    std::env::var("ORBIT_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
-}
 
 /// An open store and identity over it, removed again by [`Env::close`].
 pub(crate) struct Env {
@@ -42,7 +38,7 @@ impl Env {
 
     pub(crate) async fn postgres() -> Env {
         let dir = tempfile::tempdir().expect("temp dir");
-        let schema = format!("orbit_test_{}", new_id().to_lowercase());
+        let schema = fresh_schema("orbit_test");
         let location = StoreLocation::Postgres {
             url: pg_url(),
             schema: Some(schema.clone()),
@@ -110,14 +106,7 @@ impl Env {
     pub(crate) async fn close(self) {
         self.store.close().await;
         if let Some(schema) = self.pg_schema {
-            let pool = sqlx::PgPool::connect(&pg_url())
-                .await
-                .expect("postgres reachable");
-            sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                .execute(&pool)
-                .await
-                .expect("drop schema");
-            pool.close().await;
+            drop_schema(&schema).await;
         }
     }
 }
