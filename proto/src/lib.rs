@@ -31,6 +31,14 @@ pub mod orbit {
             }
         }
     }
+
+    /// Package `orbit.cdc.v1`: change feeds, materialised views and the outbox relay.
+    pub mod cdc {
+        /// Generated from `orbit/cdc/v1/*.proto`.
+        pub mod v1 {
+            tonic::include_proto!("orbit.cdc.v1");
+        }
+    }
 }
 
 /// The encoded `FileDescriptorSet` of every Orbit `.proto` and its imports (including

@@ -31,6 +31,8 @@ use orbit_proto::orbit::system::v1::system_service_server::SystemServiceServer;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
+use tonic_health::pb::health_server::HealthServer;
+use tonic_health::server::HealthService;
 
 pub use account_service::AccountApi;
 pub use api_key_service::ApiKeyApi;
@@ -63,9 +65,19 @@ pub enum ServerError {
 }
 
 /// Orbit's gRPC server, checked and ready to serve on a listener.
-#[derive(Debug)]
 pub struct GrpcServer {
     tls: Option<tonic::transport::ServerTlsConfig>,
+    health: tonic_health::server::HealthReporter,
+    health_service: HealthServer<HealthService>,
+    routes: tonic::service::Routes,
+}
+
+impl std::fmt::Debug for GrpcServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GrpcServer")
+            .field("tls", &self.tls.is_some())
+            .finish()
+    }
 }
 
 impl GrpcServer {
@@ -73,7 +85,32 @@ impl GrpcServer {
     /// CA); the TLS material is checked here, before anything else starts.
     pub fn new(tls: Option<&TlsPem>) -> Result<GrpcServer, ServerError> {
         let tls = tls.map(TlsPem::config).transpose()?;
-        Ok(GrpcServer { tls })
+        let health = tonic_health::server::HealthReporter::new();
+        let health_service = HealthServer::new(HealthService::from_health_reporter(health.clone()));
+        Ok(GrpcServer {
+            tls,
+            health,
+            health_service,
+            routes: tonic::service::Routes::default(),
+        })
+    }
+
+    /// Adds services built outside orbit-system (change feeds, views, modules). Their RPCs
+    /// pass the same auth layer, so their .proto must be in `orbit_proto::FILE_DESCRIPTOR_SET`
+    /// with access declarations.
+    /// `add` receives the routes so far and returns them with its services added.
+    pub fn with_routes(
+        mut self,
+        add: impl FnOnce(tonic::service::Routes) -> tonic::service::Routes,
+    ) -> Self {
+        self.routes = add(std::mem::take(&mut self.routes));
+        self
+    }
+
+    /// The gRPC health reporter, for services added with [`GrpcServer::with_routes`] to
+    /// report their own serving status.
+    pub fn health(&self) -> tonic_health::server::HealthReporter {
+        self.health.clone()
     }
 
     /// Serves Orbit's services over `store` on `listener` until `shutdown` completes; then
@@ -87,7 +124,12 @@ impl GrpcServer {
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()>,
     ) -> Result<(), ServerError> {
-        let (health, health_service) = tonic_health::server::health_reporter();
+        let GrpcServer {
+            tls,
+            health,
+            health_service,
+            routes,
+        } = self;
         health.set_service_status("", ServingStatus::Serving).await;
         health.set_serving::<SystemServiceServer<SystemApi>>().await;
         health
@@ -116,15 +158,13 @@ impl GrpcServer {
             .map_err(|e| ServerError::Reflection(e.to_string()))?;
 
         let mut builder = Server::builder().accept_http1(true);
-        if let Some(tls) = self.tls {
+        if let Some(tls) = tls {
             builder = builder
                 .tls_config(tls)
                 .map_err(|e| ServerError::Tls(error_chain(&e)))?;
         }
         let auth = AuthLayer::new(orbit_proto::FILE_DESCRIPTOR_SET, identity.clone())?;
-        let router = builder
-            .layer(tonic_web::GrpcWebLayer::new())
-            .layer(auth)
+        let routes = routes
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
@@ -136,7 +176,12 @@ impl GrpcServer {
             .add_service(MembershipServiceServer::new(MembershipApi::new(
                 identity.clone(),
             )))
-            .add_service(ApiKeyServiceServer::new(ApiKeyApi::new(identity.clone())));
+            .add_service(ApiKeyServiceServer::new(ApiKeyApi::new(identity.clone())))
+            .prepare();
+        let router = builder
+            .layer(tonic_web::GrpcWebLayer::new())
+            .layer(auth)
+            .add_routes(routes);
 
         let shutdown = async move {
             shutdown.await;

@@ -34,6 +34,7 @@ fn project_to_pb(project: ProjectRecord) -> pb::Project {
         name: project.name,
         archived: project.archived,
         created_at: Some(timestamp_ms(project.created_at_ms)),
+        federated: project.federated,
     }
 }
 
@@ -124,6 +125,24 @@ impl ProjectService for ProjectApi {
             .await
             .or_identity_status()?;
         Ok(Response::new(pb::ArchiveProjectResponse {
+            project: Some(project_to_pb(project)),
+        }))
+    }
+
+    /// `ProjectService.SetProjectFederation`.
+    #[tracing::instrument(skip_all)]
+    async fn set_project_federation(
+        &self,
+        request: Request<pb::SetProjectFederationRequest>,
+    ) -> Result<Response<pb::SetProjectFederationResponse>, Status> {
+        let caller = context(&request);
+        let request = request.into_inner();
+        let project = self
+            .identity
+            .set_project_federation(&caller, &request.project_id, request.federated)
+            .await
+            .or_identity_status()?;
+        Ok(Response::new(pb::SetProjectFederationResponse {
             project: Some(project_to_pb(project)),
         }))
     }

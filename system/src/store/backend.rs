@@ -9,7 +9,7 @@ use futures::stream::BoxStream;
 use crate::store::StoreError;
 use crate::store::batch::SealedTxn;
 use crate::store::hlc::Hlc;
-use crate::store::types::Receipt;
+use crate::store::types::{EventScope, Receipt};
 
 /// How the instance key is unsealed, as stored.
 #[derive(Debug, Clone)]
@@ -53,6 +53,22 @@ pub(crate) struct RawChange {
     pub(crate) key_version: Option<u32>,
     pub(crate) sealed: Option<Vec<u8>>,
     pub(crate) correlation_id: Option<String>,
+    pub(crate) scope: Option<EventScope>,
+}
+
+/// The scope of a stored event from its columns (all set or none).
+pub(crate) fn scope_from_row(
+    org_id: Option<String>,
+    project_id: Option<String>,
+    entity: Option<String>,
+    federated: bool,
+) -> Option<EventScope> {
+    Some(EventScope {
+        org_id: org_id?,
+        project_id: project_id?,
+        entity: entity?,
+        federated,
+    })
 }
 
 /// The lower bound of a scan.
@@ -113,6 +129,11 @@ pub(crate) trait Backend: Send + Sync + 'static {
         limit: u32,
     ) -> Result<Vec<RawChange>, StoreError>;
     async fn head(&self, db: &str) -> Result<u64, StoreError>;
+    /// Deletes the events of `db` with `seq <= through` and remembers `through` as pruned
+    /// (never lowering it); returns how many events went.
+    async fn prune_changes(&self, db: &str, through: u64) -> Result<u64, StoreError>;
+    /// The highest sequence number pruned from `db`'s outbox (0 if none).
+    async fn pruned_through(&self, db: &str) -> Result<u64, StoreError>;
     async fn max_hlc(&self) -> Result<u64, StoreError>;
 
     /// Records of `db` sealed with a key version below `current`.

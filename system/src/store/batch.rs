@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::store::StoreError;
 use crate::store::error::display_key;
 use crate::store::hlc::{Hlc, HlcStamp};
-use crate::store::types::{ChangeOp, Expect, Receipt};
+use crate::store::types::{ChangeOp, EventScope, Expect, Receipt};
 
 /// A transaction whose values are already sealed, waiting to be committed.
 #[derive(Debug)]
@@ -19,6 +19,7 @@ pub(crate) struct SealedTxn {
     pub(crate) database: String,
     pub(crate) ops: Vec<SealedOp>,
     pub(crate) correlation_id: Option<String>,
+    pub(crate) scope: Option<EventScope>,
 }
 
 #[derive(Debug)]
@@ -64,6 +65,7 @@ pub(crate) struct EventWrite<'a> {
     pub(crate) key_version: Option<u32>,
     pub(crate) sealed: Option<&'a [u8]>,
     pub(crate) correlation_id: Option<&'a str>,
+    pub(crate) scope: Option<&'a EventScope>,
 }
 
 /// Everything one group commit writes, plus each caller's answer.
@@ -163,6 +165,7 @@ pub(crate) fn plan<'a>(
                 key_version: put.map(|(_, kv)| kv),
                 sealed: put.map(|(sealed, _)| sealed),
                 correlation_id: txn.correlation_id.as_deref(),
+                scope: txn.scope.as_ref(),
             });
             match put {
                 Some((sealed, key_version)) => {
@@ -269,6 +272,7 @@ mod tests {
             database: "db".into(),
             ops,
             correlation_id: None,
+            scope: None,
         }
     }
 

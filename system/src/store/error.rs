@@ -35,6 +35,15 @@ pub enum StoreError {
     #[error("cannot reach {location}: {reason}")]
     Unreachable { location: String, reason: String },
 
+    #[error(
+        "the change events of database {database} up to sequence {pruned_through} were pruned; \
+         start again from a snapshot of the current state"
+    )]
+    Pruned {
+        database: String,
+        pruned_through: u64,
+    },
+
     #[error("integrity error in database {database}, keyspace {keyspace}, key {key}: {reason}")]
     Integrity {
         database: String,

@@ -11,6 +11,7 @@ mod backend;
 mod batch;
 mod config;
 mod error;
+mod heads;
 mod hlc;
 mod ids;
 mod keyring;
@@ -32,7 +33,9 @@ pub use config::{StoreConfig, StoreLocation, Unseal};
 pub use error::StoreError;
 pub use hlc::{Hlc, HlcStamp};
 pub use ids::new_id;
-pub use types::{ChangeEvent, ChangeOp, Expect, Receipt, Record, ScanPage, Transaction};
+pub use types::{
+    ChangeEvent, ChangeOp, ChangePage, EventScope, Expect, Receipt, Record, ScanPage, Transaction,
+};
 
 use crate::crypto::{Aad, BlindIndex, DataKey, sealed_key_version};
 use backend::{Backend, From, RawRecord};
@@ -57,6 +60,7 @@ struct Inner {
     backend: Arc<dyn Backend>,
     keys: KeyRing,
     clock: Arc<Hlc>,
+    heads: Arc<heads::Heads>,
     writer: std::sync::Mutex<Option<Writer>>,
     writer_task: tokio::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
@@ -102,7 +106,13 @@ impl Store {
             }
         };
         let clock = Arc::new(Hlc::starting_after(HlcStamp(backend.max_hlc().await?)));
-        let (writer, task) = Writer::spawn(backend.clone(), clock.clone(), config.max_group);
+        let heads = Arc::new(heads::Heads::default());
+        let (writer, task) = Writer::spawn(
+            backend.clone(),
+            clock.clone(),
+            heads.clone(),
+            config.max_group,
+        );
         tracing::debug!(
             backend = backend.kind(),
             location = backend.location(),
@@ -113,6 +123,7 @@ impl Store {
                 backend,
                 keys,
                 clock,
+                heads,
                 writer: std::sync::Mutex::new(Some(writer)),
                 writer_task: tokio::sync::Mutex::new(Some(task)),
             }),
@@ -355,6 +366,7 @@ impl Database {
             database: self.name.to_string(),
             ops,
             correlation_id: txn.correlation_id,
+            scope: txn.scope,
         };
         self.store.writer()?.commit(sealed).await
     }
@@ -406,15 +418,36 @@ impl Database {
     }
 
     /// Change events with `seq > after`, oldest first, at most `limit`.
+    /// [`StoreError::Pruned`] if events after `after` were already pruned.
     pub async fn changes(&self, after: u64, limit: u32) -> Result<Vec<ChangeEvent>, StoreError> {
-        let raws = self
-            .store
-            .inner
-            .backend
-            .read_changes(&self.name, after, limit)
-            .await?;
+        Ok(self.changes_matching(after, limit, |_| true).await?.events)
+    }
+
+    /// Like [`Database::changes`], but opens and returns only the events whose scope
+    /// `matches` (decided before decrypting anything). `scanned_through` is the last sequence
+    /// number looked at, matching or not: pass it as the next `after`.
+    pub async fn changes_matching(
+        &self,
+        after: u64,
+        limit: u32,
+        matches: impl Fn(Option<&EventScope>) -> bool,
+    ) -> Result<ChangePage, StoreError> {
+        let backend = self.store.inner.backend.as_ref();
+        let raws = backend.read_changes(&self.name, after, limit).await?;
+        // Checked after reading, so a prune that raced the read is still noticed.
+        let pruned_through = backend.pruned_through(&self.name).await?;
+        if after < pruned_through {
+            return Err(StoreError::Pruned {
+                database: self.name.to_string(),
+                pruned_through,
+            });
+        }
+        let scanned_through = raws.last().map_or(after, |raw| raw.seq);
         let mut events = Vec::with_capacity(raws.len());
         for raw in raws {
+            if !matches(raw.scope.as_ref()) {
+                continue;
+            }
             let op = ChangeOp::from_code(raw.op).ok_or_else(|| StoreError::Integrity {
                 database: self.name.to_string(),
                 keyspace: raw.keyspace.clone(),
@@ -434,14 +467,46 @@ impl Database {
                 op,
                 value,
                 correlation_id: raw.correlation_id,
+                scope: raw.scope,
             });
         }
-        Ok(events)
+        Ok(ChangePage {
+            events,
+            scanned_through,
+        })
     }
 
     /// The sequence number of the newest change event (0 if none).
     pub async fn head(&self) -> Result<u64, StoreError> {
         self.store.inner.backend.head(&self.name).await
+    }
+
+    /// Follows this database's head as commits of this process land: the receiver sees the
+    /// newest sequence number committed so far (writes by other processes sharing a
+    /// PostgreSQL store are not signalled; poll [`Database::head`] for those).
+    pub fn watch_head(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.store.inner.heads.watch(&self.name)
+    }
+
+    /// Deletes change events up to `through` (at most the head); later reads from before it
+    /// get [`StoreError::Pruned`]. Returns how many events were deleted.
+    pub async fn prune_changes(&self, through: u64) -> Result<u64, StoreError> {
+        let head = self.head().await?;
+        let through = through.min(head);
+        let deleted = self
+            .store
+            .inner
+            .backend
+            .prune_changes(&self.name, through)
+            .await?;
+        tracing::debug!(database = %self.name, through, deleted, "outbox pruned");
+        Ok(deleted)
+    }
+
+    /// The highest pruned sequence number (0 if nothing was pruned): reading from an `after`
+    /// below it fails.
+    pub async fn pruned_through(&self) -> Result<u64, StoreError> {
+        self.store.inner.backend.pruned_through(&self.name).await
     }
 
     fn current_keys(&self) -> Arc<DbKeys> {

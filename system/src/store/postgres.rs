@@ -18,7 +18,7 @@ use sqlx::{Connection, PgPool, Postgres, QueryBuilder, Row};
 
 use crate::store::StoreError;
 use crate::store::backend::{
-    Backend, From, InstanceRow, KeyRow, ROWS_PER_STATEMENT, RawChange, RawRecord,
+    Backend, From, InstanceRow, KeyRow, ROWS_PER_STATEMENT, RawChange, RawRecord, scope_from_row,
 };
 use crate::store::batch::{self, RowKey, SealedTxn};
 use crate::store::hlc::Hlc;
@@ -122,6 +122,12 @@ fn change_from_row(row: &sqlx::postgres::PgRow) -> RawChange {
         key_version: row.get::<Option<i64>, _>("key_version").map(|v| v as u32),
         sealed: row.get("value"),
         correlation_id: row.get("correlation_id"),
+        scope: scope_from_row(
+            row.get("org_id"),
+            row.get("project_id"),
+            row.get("entity"),
+            row.get("federated"),
+        ),
     }
 }
 
@@ -406,7 +412,8 @@ impl Backend for PgBackend {
         }
         for chunk in plan.events.chunks(ROWS_PER_STATEMENT) {
             let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
-                "INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id) ",
+                "INSERT INTO orbit_outbox (db, seq, hlc, keyspace, key, op, key_version, value, correlation_id, \
+                 org_id, project_id, entity, federated) ",
             );
             query.push_values(chunk, |mut b, event| {
                 b.push_bind(event.database)
@@ -417,7 +424,11 @@ impl Backend for PgBackend {
                     .push_bind(event.op.code() as i64)
                     .push_bind(event.key_version.map(|v| v as i64))
                     .push_bind(event.sealed)
-                    .push_bind(event.correlation_id);
+                    .push_bind(event.correlation_id)
+                    .push_bind(event.scope.map(|s| s.org_id.as_str()))
+                    .push_bind(event.scope.map(|s| s.project_id.as_str()))
+                    .push_bind(event.scope.map(|s| s.entity.as_str()))
+                    .push_bind(event.scope.is_some_and(|s| s.federated));
             });
             query.build().execute(&mut *tx).await?;
         }
@@ -455,6 +466,32 @@ impl Backend for PgBackend {
     async fn head(&self, db: &str) -> Result<u64, StoreError> {
         let seq: Option<i64> =
             sqlx::query_scalar("SELECT seq FROM orbit_outbox_heads WHERE db = $1")
+                .bind(db)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(seq.unwrap_or(0) as u64)
+    }
+
+    async fn prune_changes(&self, db: &str, through: u64) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let deleted = sqlx::query("DELETE FROM orbit_outbox WHERE db = $1 AND seq <= $2")
+            .bind(db)
+            .bind(through as i64)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query("UPDATE orbit_outbox_heads SET pruned_through = GREATEST(pruned_through, $1) WHERE db = $2")
+            .bind(through as i64)
+            .bind(db)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await.map_err(|e| self.classify(e))?;
+        Ok(deleted)
+    }
+
+    async fn pruned_through(&self, db: &str) -> Result<u64, StoreError> {
+        let seq: Option<i64> =
+            sqlx::query_scalar("SELECT pruned_through FROM orbit_outbox_heads WHERE db = $1")
                 .bind(db)
                 .fetch_optional(&self.pool)
                 .await?;

@@ -70,6 +70,21 @@ pub(crate) struct Op {
 pub struct Transaction {
     pub(crate) ops: Vec<Op>,
     pub(crate) correlation_id: Option<String>,
+    pub(crate) scope: Option<EventScope>,
+}
+
+/// Where the change events of a transaction belong: the tenant scope and entity type that
+/// feeds filter on and federation routes by. Stored in plaintext beside the sealed value
+/// (ids and type names, never content). Events without a scope are the instance's own
+/// (accounts, keys, audit) and never leave it through a feed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct EventScope {
+    pub org_id: String,
+    pub project_id: String,
+    /// The entity type (record type) the changed key holds.
+    pub entity: String,
+    /// Whether the project federates: the outbox relay publishes only such events.
+    pub federated: bool,
 }
 
 impl Transaction {
@@ -132,6 +147,12 @@ impl Transaction {
         self
     }
 
+    /// Puts the change events of this transaction into `scope`.
+    pub fn scope(mut self, scope: EventScope) -> Self {
+        self.scope = Some(scope);
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
     }
@@ -167,6 +188,16 @@ pub struct ChangeEvent {
     /// The new value of a put; `None` for a delete.
     pub value: Option<Vec<u8>>,
     pub correlation_id: Option<String>,
+    /// The scope the writing transaction declared, if any.
+    pub scope: Option<EventScope>,
+}
+
+/// Change events read from an outbox, possibly filtered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangePage {
+    pub events: Vec<ChangeEvent>,
+    /// The last sequence number read (matching or not); the `after` of the next read.
+    pub scanned_through: u64,
 }
 
 /// One page of a prefix scan, in key order.

@@ -13,6 +13,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::store::StoreError;
 use crate::store::backend::Backend;
 use crate::store::batch::SealedTxn;
+use crate::store::heads::Heads;
 use crate::store::hlc::Hlc;
 use crate::store::types::Receipt;
 
@@ -32,10 +33,11 @@ impl Writer {
     pub(crate) fn spawn(
         backend: Arc<dyn Backend>,
         clock: Arc<Hlc>,
+        heads: Arc<Heads>,
         max_group: usize,
     ) -> (Writer, tokio::task::JoinHandle<()>) {
         let (jobs, receiver) = mpsc::channel(max_group.max(1) * 4);
-        let handle = tokio::spawn(run(backend, clock, receiver, max_group.max(1)));
+        let handle = tokio::spawn(run(backend, clock, heads, receiver, max_group.max(1)));
         (Writer { jobs }, handle)
     }
 
@@ -56,6 +58,7 @@ const MAX_FILL_YIELDS: usize = 8;
 async fn run(
     backend: Arc<dyn Backend>,
     clock: Arc<Hlc>,
+    heads: Arc<Heads>,
     mut receiver: mpsc::Receiver<Job>,
     max_group: usize,
 ) {
@@ -66,7 +69,8 @@ async fn run(
             jobs.drain(..).map(|job| (job.txn, job.reply)).unzip();
         match backend.commit_batch(&txns, &clock).await {
             Ok(outcomes) => {
-                for (reply, outcome) in replies.into_iter().zip(outcomes) {
+                for ((txn, reply), outcome) in txns.iter().zip(replies).zip(outcomes) {
+                    signal(&heads, txn, &outcome);
                     let _ = reply.send(outcome);
                 }
             }
@@ -88,9 +92,19 @@ async fn run(
                         Ok(mut outcomes) => outcomes.pop().unwrap_or(Err(StoreError::Closed)),
                         Err(error) => Err(error),
                     };
+                    signal(&heads, &txn, &outcome);
                     let _ = reply.send(outcome);
                 }
             }
+        }
+    }
+}
+
+/// Tells followers of the database that `txn` committed its events.
+fn signal(heads: &Heads, txn: &SealedTxn, outcome: &Result<Receipt, StoreError>) {
+    if let Ok(receipt) = outcome {
+        if let Some(seq) = receipt.versions.iter().flatten().max() {
+            heads.advance(&txn.database, *seq);
         }
     }
 }

@@ -31,6 +31,7 @@ impl Identity {
             org_id: org_id.to_owned(),
             name,
             archived: false,
+            federated: false,
             created_at_ms: now_ms(),
         };
         let mut attempt = 0;
@@ -185,6 +186,47 @@ impl Identity {
                 .org(&project.org_id)
                 .project(project_id)
                 .detail(if archived_now { "archived" } else { "restored" })
+                .client(caller.client_address.as_deref()),
+        )
+        .await?;
+        Ok(project)
+    }
+
+    /// `ProjectService.SetProjectFederation`: turns publishing of the project's change
+    /// events to NATS on or off; refused while the project or its org is archived.
+    pub async fn set_project_federation(
+        &self,
+        caller: &RequestContext,
+        project_id: &str,
+        federated: bool,
+    ) -> Result<ProjectRecord, IdentityError> {
+        let project_id = valid_id("project_id", project_id)?;
+        let principal = caller.require()?;
+        let mut attempt = 0;
+        let project = loop {
+            let (mut project, org) = self.writable_project(project_id).await?;
+            if project.record.federated == federated {
+                return Ok(project.record);
+            }
+            project.record.federated = federated;
+            let txn = Transaction::new()
+                .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
+                .put_if(
+                    PROJECTS,
+                    project_id,
+                    project.record.encode_to_vec(),
+                    Expect::Version(project.version),
+                );
+            if self.try_commit(txn, &mut attempt).await? {
+                break project.record;
+            }
+        };
+        self.audit(
+            AuditEntry::new("project.federation", project_id)
+                .actor(&principal.account_id)
+                .org(&project.org_id)
+                .project(project_id)
+                .detail(if federated { "on" } else { "off" })
                 .client(caller.client_address.as_deref()),
         )
         .await?;

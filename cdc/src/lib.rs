@@ -1,0 +1,11 @@
+//! Change data capture: everything that reads the store's change outboxes after the write.
+//!
+//! - [`feed`]: live subscriptions to a scope's change events, filtered by the caller's
+//!   permissions, resumable by sequence number, bounded in memory.
+//! - [`view`]: materialised views folded incrementally from the feed, checkpointed in the
+//!   same transaction as their rows; a declarative group-by kind and a trait for compiled
+//!   modules.
+//! - [`relay`]: the outbox relay publishing federated events to NATS JetStream.
+//! - [`server`]: the gRPC services over the three (FeedService, ViewService, RelayService).
+//!
+//! Depends on orbit-system (store, identity) and orbit-proto only.
