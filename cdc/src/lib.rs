@@ -9,3 +9,8 @@
 //! - [`server`]: the gRPC services over the three (FeedService, ViewService, RelayService).
 //!
 //! Depends on orbit-system (store, identity) and orbit-proto only.
+
+pub mod feed;
+pub mod relay;
+pub mod server;
+pub mod view;

@@ -1,0 +1,1 @@
+//! The outbox relay: publishes federated change events to NATS JetStream.

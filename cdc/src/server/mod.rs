@@ -1,0 +1,3 @@
+//! The gRPC services of orbit-cdc: `orbit.cdc.v1.FeedService`, `ViewService` and
+//! `RelayService`. The root binary adds them to the server with `GrpcServer::with_routes`;
+//! the auth layer in front of them enforces their access declarations.

@@ -1,0 +1,1 @@
+//! Materialised views folded incrementally from the change feed.
