@@ -7,6 +7,12 @@
 //! itself (decoding it with the method's input descriptor), so the declaration in the .proto
 //! is the whole rule. Protocol services that are not Orbit's (gRPC health and server
 //! reflection) are open: they carry no tenant data.
+//!
+//! Every call gets a request id: the client's `x-request-id` metadata if it is 1-128 visible
+//! ASCII characters, else a new ULID. The layer puts it into the [`RequestContext`] (writes
+//! use it as the correlation id of their change events), into the tracing span of the call
+//! (so every log line of the call carries it) and into the response metadata, refused calls
+//! included.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -20,14 +26,20 @@ use orbit_proto::orbit::system::v1::{Access, Role, Scope};
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 use tonic::Status;
 use tonic::body::Body;
+use tracing::Instrument;
 
 use super::status::identity_status;
 use crate::identity::{Identity, Principal, RequestContext};
+use crate::store::new_id;
 
 /// gRPC path prefixes of protocol services that need no declaration.
 const OPEN_PREFIXES: [&str; 2] = ["/grpc.health.v1.", "/grpc.reflection."];
 /// Largest request message the layer buffers to find a scope id.
 const MAX_SCOPED_REQUEST: usize = 4 * 1024 * 1024;
+/// The metadata key carrying a call's request id, both ways.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+/// Longest request id accepted from a client, in characters.
+const MAX_REQUEST_ID: usize = 128;
 
 /// One RPC's rule: its declaration and, for scoped RPCs, the message its scope id is in.
 #[derive(Debug)]
@@ -93,11 +105,13 @@ impl AuthLayer {
         path: &str,
         bearer: Option<String>,
         client: Option<String>,
+        request_id: String,
         body: &[u8],
     ) -> Result<RequestContext, Status> {
         let mut context = RequestContext {
             principal: None,
             client_address: client,
+            request_id,
         };
         if OPEN_PREFIXES.iter().any(|prefix| path.starts_with(prefix)) {
             return Ok(context);
@@ -194,6 +208,29 @@ fn bearer(request: &http::Request<Body>) -> Option<String> {
     Some(token.trim().to_owned())
 }
 
+/// The client's `x-request-id` if it is 1-128 visible ASCII characters, else a new ULID.
+fn request_id(request: &http::Request<Body>) -> String {
+    request
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .filter(|id| valid_request_id(id))
+        .map_or_else(new_id, str::to_owned)
+}
+
+fn valid_request_id(id: &str) -> bool {
+    (1..=MAX_REQUEST_ID).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// Adds the request id to a response's metadata.
+fn echo_request_id(mut response: http::Response<Body>, request_id: &str) -> http::Response<Body> {
+    // Only visible ASCII reaches here (checked or generated), which is always a valid value.
+    if let Ok(value) = http::HeaderValue::from_str(request_id) {
+        response.headers_mut().insert(REQUEST_ID_HEADER, value);
+    }
+    response
+}
+
 fn client_address(request: &http::Request<Body>) -> Option<String> {
     use tonic::transport::server::{TcpConnectInfo, TlsConnectInfo};
     let extensions = request.extensions();
@@ -247,31 +284,38 @@ where
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
         let layer = self.layer.clone();
-        Box::pin(async move {
-            let path = request.uri().path().to_owned();
+        let path = request.uri().path().to_owned();
+        let request_id = request_id(&request);
+        let span = tracing::info_span!("rpc", %path, %request_id);
+        let call = async move {
             let bearer = bearer(&request);
             let client = client_address(&request);
             let (parts, body) = request.into_parts();
             let (body_bytes, body) = if layer.needs_body(&path) {
                 match read_limited(body).await {
                     Ok(bytes) => (bytes.clone(), Body::new(http_body_util::Full::new(bytes))),
-                    Err(status) => return Ok(status.into_http()),
+                    Err(status) => return Ok(echo_request_id(status.into_http(), &request_id)),
                 }
             } else {
                 (Bytes::new(), body)
             };
-            match layer.decide(&path, bearer, client, &body_bytes).await {
+            let decision = layer
+                .decide(&path, bearer, client, request_id.clone(), &body_bytes)
+                .await;
+            match decision {
                 Ok(context) => {
                     let mut request = http::Request::from_parts(parts, body);
                     request.extensions_mut().insert(context);
-                    inner.call(request).await
+                    let response = inner.call(request).await?;
+                    Ok(echo_request_id(response, &request_id))
                 }
                 Err(status) => {
-                    tracing::debug!(path, code = ?status.code(), message = status.message(), "refused by the auth layer");
-                    Ok(status.into_http())
+                    tracing::debug!(code = ?status.code(), message = status.message(), "refused by the auth layer");
+                    Ok(echo_request_id(status.into_http(), &request_id))
                 }
             }
-        })
+        };
+        Box::pin(call.instrument(span))
     }
 }
 
@@ -293,11 +337,60 @@ pub fn principal<T>(request: &tonic::Request<T>) -> Option<&Principal> {
         .and_then(|c| c.principal.as_ref())
 }
 
-/// The context of a request (caller and client address), as the auth layer resolved it.
+/// The context of a request (caller, client address, request id), as the auth layer
+/// resolved it.
 pub fn context<T>(request: &tonic::Request<T>) -> RequestContext {
     request
         .extensions()
         .get::<RequestContext>()
         .cloned()
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_header(value: Option<&[u8]>) -> http::Request<Body> {
+        let mut request = http::Request::new(Body::empty());
+        if let Some(value) = value {
+            request.headers_mut().insert(
+                REQUEST_ID_HEADER,
+                http::HeaderValue::from_bytes(value).expect("header value"),
+            );
+        }
+        request
+    }
+
+    #[test]
+    fn a_visible_ascii_request_id_is_kept() {
+        let id = "req-42/abc:XYZ~";
+        assert_eq!(request_id(&with_header(Some(id.as_bytes()))), id);
+        let longest = "a".repeat(MAX_REQUEST_ID);
+        assert_eq!(request_id(&with_header(Some(longest.as_bytes()))), longest);
+    }
+
+    #[test]
+    fn a_missing_or_unusable_request_id_is_replaced_by_a_ulid() {
+        let too_long = "a".repeat(MAX_REQUEST_ID + 1);
+        for header in [
+            None,
+            Some(&b""[..]),
+            Some(b"has space"),
+            Some(b"tab\there"),
+            Some("caf\u{e9}".as_bytes()),
+            Some(too_long.as_bytes()),
+        ] {
+            let id = request_id(&with_header(header));
+            assert_eq!(id.len(), 26, "{header:?} gave {id}");
+            assert!(ulid::Ulid::from_string(&id).is_ok(), "{id} is not a ulid");
+        }
+    }
+
+    #[test]
+    fn the_request_id_is_echoed_on_any_response() {
+        let refused = Status::permission_denied("no").into_http();
+        let echoed = echo_request_id(refused, "abc-1");
+        assert_eq!(echoed.headers()[REQUEST_ID_HEADER], "abc-1");
+    }
 }

@@ -37,7 +37,7 @@ use tonic_health::server::HealthService;
 pub use account_service::AccountApi;
 pub use api_key_service::ApiKeyApi;
 pub use audit_service::AuditApi;
-pub use auth::{AuthLayer, Authorize, context, principal};
+pub use auth::{AuthLayer, Authorize, REQUEST_ID_HEADER, context, principal};
 pub use membership_service::MembershipApi;
 pub use org_service::OrgApi;
 pub use project_service::ProjectApi;

@@ -116,6 +116,7 @@ pub(crate) fn caller(principal: Principal) -> RequestContext {
     RequestContext {
         principal: Some(principal),
         client_address: Some("127.0.0.1".into()),
+        request_id: new_id(),
     }
 }
 
