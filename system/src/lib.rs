@@ -6,5 +6,6 @@
 
 pub mod crypto;
 pub mod identity;
+pub mod records;
 pub mod server;
 pub mod store;

@@ -34,6 +34,9 @@ pub use mail::{MailError, Mailer};
 pub use principal::{Credential, Principal, RequestContext};
 pub(crate) use records::timestamp as timestamp_ms;
 pub use tenancy::Member;
+/// The identity test harness, for tests of the modules built on identity (records).
+#[cfg(test)]
+pub(crate) use tenancy::testkit;
 
 use crate::crypto::KdfParams;
 use crate::store::{Database, Store};
