@@ -14,6 +14,7 @@ mod auth;
 mod membership_service;
 mod org_service;
 mod project_service;
+mod record_service;
 mod reencrypt;
 pub mod status;
 mod system_service;
@@ -27,6 +28,7 @@ use orbit_proto::orbit::system::v1::audit_service_server::AuditServiceServer;
 use orbit_proto::orbit::system::v1::membership_service_server::MembershipServiceServer;
 use orbit_proto::orbit::system::v1::org_service_server::OrgServiceServer;
 use orbit_proto::orbit::system::v1::project_service_server::ProjectServiceServer;
+use orbit_proto::orbit::system::v1::record_service_server::RecordServiceServer;
 use orbit_proto::orbit::system::v1::system_service_server::SystemServiceServer;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
@@ -41,11 +43,13 @@ pub use auth::{AuthLayer, Authorize, REQUEST_ID_HEADER, context, principal};
 pub use membership_service::MembershipApi;
 pub use org_service::OrgApi;
 pub use project_service::ProjectApi;
+pub use record_service::RecordApi;
 pub use reencrypt::Reencryptor;
 pub use system_service::{InstanceMeta, SystemApi};
 pub use tls::TlsPem;
 
 use crate::identity::Identity;
+use crate::records::{RecordError, Records};
 use crate::store::Store;
 
 /// Why the server could not be built or stopped serving.
@@ -59,6 +63,9 @@ pub enum ServerError {
 
     #[error("cannot build the reflection service: {0}")]
     Reflection(String),
+
+    #[error("cannot open the records database: {0}")]
+    Records(#[from] RecordError),
 
     #[error("the gRPC server failed: {0}")]
     Transport(String),
@@ -144,6 +151,7 @@ impl GrpcServer {
             .set_serving::<MembershipServiceServer<MembershipApi>>()
             .await;
         health.set_serving::<ApiKeyServiceServer<ApiKeyApi>>().await;
+        health.set_serving::<RecordServiceServer<RecordApi>>().await;
 
         let reflection = || {
             tonic_reflection::server::Builder::configure()
@@ -164,6 +172,7 @@ impl GrpcServer {
                 .map_err(|e| ServerError::Tls(error_chain(&e)))?;
         }
         let auth = AuthLayer::new(orbit_proto::FILE_DESCRIPTOR_SET, identity.clone())?;
+        let records = Records::open(&store, identity.clone()).await?;
         let routes = routes
             .add_service(health_service)
             .add_service(reflection_v1)
@@ -177,6 +186,7 @@ impl GrpcServer {
                 identity.clone(),
             )))
             .add_service(ApiKeyServiceServer::new(ApiKeyApi::new(identity.clone())))
+            .add_service(RecordServiceServer::new(RecordApi::new(records)))
             .prepare();
         let router = builder
             .layer(tonic_web::GrpcWebLayer::new())

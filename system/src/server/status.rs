@@ -1,4 +1,5 @@
-//! The one place where a [`StoreError`] or an [`IdentityError`] becomes a gRPC [`Status`].
+//! The one place where a [`StoreError`], an [`IdentityError`] or a [`RecordError`] becomes a
+//! gRPC [`Status`].
 //!
 //! Handlers call [`store_status`] (or `?` through [`StoreStatus`]) and never build a status
 //! from a store error themselves, so every RPC reports the same condition with the same code.
@@ -8,6 +9,7 @@
 use tonic::{Code, Status};
 
 use crate::identity::IdentityError;
+use crate::records::RecordError;
 use crate::store::StoreError;
 
 /// Maps a store error to the gRPC status a client sees, logging the ones that mean the server
@@ -78,6 +80,39 @@ impl<T> IdentityStatus<T> for Result<T, IdentityError> {
     }
 }
 
+/// Maps a record service error to the gRPC status a client sees.
+pub fn record_status(error: RecordError) -> Status {
+    let code = match &error {
+        RecordError::InvalidArgument { .. } => Code::InvalidArgument,
+        RecordError::NotFound { .. } => Code::NotFound,
+        RecordError::Conflict { .. } => Code::Aborted,
+        RecordError::Archived { .. } => Code::FailedPrecondition,
+        RecordError::Corrupt { .. } => Code::DataLoss,
+        RecordError::Identity(_) | RecordError::Store(_) => {
+            return match error {
+                RecordError::Identity(identity) => identity_status(identity),
+                RecordError::Store(store) => store_status(store),
+                _ => unreachable!("matched above"),
+            };
+        }
+    };
+    if code == Code::DataLoss {
+        tracing::error!(%error, "stored record error");
+    }
+    Status::new(code, error.to_string())
+}
+
+/// `result.map_err(record_status)`, spelled `result.or_record_status()`.
+pub trait RecordStatus<T> {
+    fn or_record_status(self) -> Result<T, Status>;
+}
+
+impl<T> RecordStatus<T> for Result<T, RecordError> {
+    fn or_record_status(self) -> Result<T, Status> {
+        self.map_err(record_status)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +152,52 @@ mod tests {
             wrong.message().starts_with("internal store error: "),
             "{}",
             wrong.message()
+        );
+    }
+
+    #[test]
+    fn each_record_condition_has_its_code() {
+        let invalid = record_status(RecordError::invalid("entity", "is required"));
+        assert_eq!(invalid.code(), Code::InvalidArgument);
+        assert_eq!(invalid.message(), "invalid entity: is required");
+        let missing = record_status(RecordError::NotFound {
+            project_id: "p1".into(),
+            entity: "order".into(),
+            id: "o1".into(),
+        });
+        assert_eq!(missing.code(), Code::NotFound);
+        assert_eq!(missing.message(), "record order/o1 not found in project p1");
+        let conflict = RecordError::Conflict {
+            project_id: "p1".into(),
+            entity: "order".into(),
+            id: "o1".into(),
+            expected: "version 3".into(),
+            found: "version 4".into(),
+        };
+        assert_eq!(record_status(conflict).code(), Code::Aborted);
+        let archived = record_status(RecordError::Archived {
+            what: "project",
+            id: "p1".into(),
+        });
+        assert_eq!(archived.code(), Code::FailedPrecondition);
+        assert!(archived.message().contains("project p1"));
+        let corrupt = RecordError::Corrupt {
+            entity: "order".into(),
+            key: "p1/o1".into(),
+            reason: "bad".into(),
+        };
+        assert_eq!(record_status(corrupt).code(), Code::DataLoss);
+        let project = IdentityError::NotFound {
+            what: "project",
+            id: "p2".into(),
+        };
+        assert_eq!(
+            record_status(RecordError::Identity(project)).code(),
+            Code::NotFound
+        );
+        assert_eq!(
+            record_status(RecordError::Store(StoreError::Closed)).code(),
+            Code::Unavailable
         );
     }
 }
