@@ -1,0 +1,252 @@
+//! Rows and checkpoint commit together: restarts, concurrent runners and rebuilds neither
+//! skip nor double-apply an event; rebuilds refold the whole log; drops delete everything.
+
+use serde_json::json;
+
+use super::harness::{Harness, ORG, PROJECT, config, tasks_view, view_config};
+use crate::view::layout::{DATA_KEYSPACE, ROW_KEYSPACE, generation_prefix};
+use crate::view::runner::Step;
+use crate::view::{ViewEngine, ViewError, ViewId};
+
+async fn write_tasks(h: &Harness, n: usize) {
+    for i in 0..n {
+        let status = ["a", "b", "c"][i % 3];
+        h.put(
+            PROJECT,
+            "task",
+            &format!("t{i}"),
+            json!({"status": status, "points": i}),
+        )
+        .await;
+        if i % 4 == 3 {
+            // An update of an earlier record and a delete keep the fold honest.
+            h.put(
+                PROJECT,
+                "task",
+                &format!("t{}", i - 1),
+                json!({"status": "b", "points": 1}),
+            )
+            .await;
+            h.delete(PROJECT, "task", &format!("t{}", i - 3)).await;
+        }
+    }
+}
+
+fn total_count(
+    rows: &std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+) -> u64 {
+    rows.values().map(|r| r["n"].as_u64().unwrap()).sum()
+}
+
+#[tokio::test]
+async fn a_restarted_runner_continues_at_its_checkpoint() {
+    let h = Harness::open().await;
+    h.engine.shutdown().await; // runners of this test are driven by hand
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    h.engine.shutdown().await;
+    write_tasks(&h, 40).await;
+    let first = h.runner("by_status", 7).await;
+    for _ in 0..3 {
+        assert!(matches!(first.step().await.unwrap(), Step::Folded(_)));
+    }
+    let midway = h.engine.get(PROJECT, "by_status").await.unwrap();
+    assert_eq!(midway.checkpoint_seq, 21, "three pages of seven events");
+    drop(first);
+    // A new runner (a restarted process) starts from the stored checkpoint.
+    h.runner("by_status", 5).await.catch_up().await.unwrap();
+    let rows = h.rows("by_status").await;
+    assert_eq!(total_count(&rows), 30, "40 records written, 10 deleted");
+    h.close().await;
+}
+
+#[tokio::test]
+async fn concurrent_runners_never_double_apply() {
+    let h = Harness::open().await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    h.engine.shutdown().await;
+    write_tasks(&h, 60).await;
+    let (one, two) = (
+        h.runner("by_status", 1).await,
+        h.runner("by_status", 3).await,
+    );
+    let (a, b) = tokio::join!(one.catch_up(), two.catch_up());
+    a.unwrap();
+    b.unwrap();
+    assert_eq!(total_count(&h.rows("by_status").await), 45);
+    h.close().await;
+}
+
+#[tokio::test]
+async fn a_stale_batch_is_refused_by_the_checkpoint() {
+    let h = Harness::open().await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    h.engine.shutdown().await;
+    write_tasks(&h, 4).await;
+    let runner = h.runner("by_status", 100).await;
+    // Someone else moves the checkpoint (a rebuild) between our read and our commit: the
+    // commit of a batch computed against the old checkpoint must fail.
+    let views = h.engine.views_database();
+    let id = ViewId::new(PROJECT, "by_status");
+    let before = crate::view::layout::load_checkpoint(views, &id)
+        .await
+        .unwrap()
+        .unwrap();
+    h.engine.rebuild(PROJECT, "by_status").await.unwrap();
+    let txn = orbit_system::store::Transaction::new().put_if(
+        crate::view::layout::CKPT_KEYSPACE,
+        "P1/by_status",
+        before.value.encode(),
+        before.expect(),
+    );
+    let refused = crate::view::runner::commit_checked(views, &id, txn).await;
+    assert!(
+        matches!(refused, Err(ViewError::CheckpointMoved { .. })),
+        "{refused:?}"
+    );
+    runner.catch_up().await.unwrap();
+    assert_eq!(total_count(&h.rows("by_status").await), 3);
+    h.close().await;
+}
+
+#[tokio::test]
+async fn views_survive_an_engine_restart() {
+    let h = Harness::open().await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    write_tasks(&h, 12).await;
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    h.engine.shutdown().await;
+    write_tasks(&h, 20).await; // rewrites t0..t11 and adds t12..t19 while nothing runs
+    let engine = ViewEngine::open(&h.store, view_config(4)).await.unwrap();
+    engine.start().await.unwrap();
+    let head = h.records.head().await.unwrap();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    while engine
+        .get(PROJECT, "by_status")
+        .await
+        .unwrap()
+        .checkpoint_seq
+        < head
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "restarted runner never caught up"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(total_count(&h.rows("by_status").await), 15);
+    engine.shutdown().await;
+    h.close().await;
+}
+
+#[tokio::test]
+async fn rebuild_equals_incremental_and_clears_the_old_generation() {
+    let h = Harness::open_paged(5).await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    write_tasks(&h, 30).await;
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    let incremental = h.rows("by_status").await;
+    let before = h.engine.get(PROJECT, "by_status").await.unwrap();
+    let started = h.engine.rebuild(PROJECT, "by_status").await.unwrap();
+    assert_eq!(started.generation, before.generation + 1);
+    let after = h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    assert_eq!(h.rows("by_status").await, incremental);
+    assert_eq!(after.rows, before.rows);
+    assert_eq!(after.checkpoint_seq, before.checkpoint_seq);
+    let old = generation_prefix(&ViewId::new(PROJECT, "by_status"), before.generation);
+    let views = h.engine.views_database();
+    for keyspace in [ROW_KEYSPACE, DATA_KEYSPACE] {
+        let left = views
+            .scan(keyspace, old.as_bytes(), None, 10)
+            .await
+            .unwrap();
+        assert!(left.records.is_empty(), "old generation left in {keyspace}");
+    }
+    h.close().await;
+}
+
+#[tokio::test]
+async fn rebuild_refuses_a_pruned_log() {
+    let h = Harness::open().await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    write_tasks(&h, 4).await;
+    h.records.prune_changes(2).await.unwrap();
+    let error = h.engine.rebuild(PROJECT, "by_status").await.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            ViewError::LogPruned {
+                pruned_through: 2,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(error.to_string().contains("pruned"), "{error}");
+    h.close().await;
+}
+
+#[tokio::test]
+async fn drop_deletes_everything_and_the_name_can_be_declared_again() {
+    let h = Harness::open().await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    write_tasks(&h, 20).await;
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    h.engine.drop_view(PROJECT, "by_status").await.unwrap();
+    assert!(matches!(
+        h.engine.get(PROJECT, "by_status").await,
+        Err(ViewError::NotFound { .. })
+    ));
+    let again = h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    assert_eq!(again.generation, 2);
+    let created_twice = h
+        .engine
+        .create(ORG, PROJECT, &tasks_view())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(created_twice, ViewError::AlreadyExists { .. }),
+        "{created_twice}"
+    );
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    assert_eq!(total_count(&h.rows("by_status").await), 15);
+    let views = h.engine.views_database();
+    let old = generation_prefix(&ViewId::new(PROJECT, "by_status"), 1);
+    assert!(
+        views
+            .scan(DATA_KEYSPACE, old.as_bytes(), None, 1)
+            .await
+            .unwrap()
+            .records
+            .is_empty()
+    );
+    h.close().await;
+}
+
+#[tokio::test]
+async fn a_store_reopened_from_disk_keeps_views() {
+    let dir;
+    {
+        let h = Harness::open().await;
+        h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+        write_tasks(&h, 8).await;
+        h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+        let Harness {
+            dir: d,
+            store,
+            engine,
+            ..
+        } = h;
+        engine.shutdown().await;
+        store.close().await;
+        dir = d;
+    }
+    let store = orbit_system::store::Store::open(config(dir.path()))
+        .await
+        .unwrap();
+    let engine = ViewEngine::open(&store, view_config(64)).await.unwrap();
+    let listed = engine.list(PROJECT).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].rows, 3);
+    assert_eq!(listed[0].checkpoint_seq, listed[0].head_seq);
+    store.close().await;
+}
