@@ -9,6 +9,9 @@
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
+use orbit_cdc::feed::Feeds;
+use orbit_cdc::server::FeedApi;
+use orbit_proto::orbit::cdc::v1::feed_service_server::FeedServiceServer;
 use orbit_system::identity::{Identity, IdentityConfig};
 use orbit_system::server::{GrpcServer, InstanceMeta, Reencryptor};
 use tokio::signal::unix::{Signal, SignalKind, signal};
@@ -21,6 +24,9 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 const REENCRYPT_EVERY: Duration = Duration::from_secs(3);
 /// Rows per database re-encrypted in one step.
 const REENCRYPT_BATCH: u32 = 500;
+
+/// The databases whose change events clients may follow (compiled-in modules join here).
+const FEED_MODULES: [&str; 1] = ["records"];
 
 /// Runs the server until a signal asks it to stop.
 pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
@@ -84,8 +90,22 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
             return Err(anyhow::anyhow!("cannot open identity: {error}"));
         }
     };
-    let serving = server.serve(store.clone(), identity, meta, listener, async {
+    let feeds = Feeds::new(store.clone());
+    let feed_api = FeedApi::new(
+        feeds.clone(),
+        identity.clone(),
+        FEED_MODULES.map(String::from).to_vec(),
+    );
+    let server = server.with_routes(|routes| routes.add_service(FeedServiceServer::new(feed_api)));
+    server
+        .health()
+        .set_serving::<FeedServiceServer<FeedApi>>()
+        .await;
+    let closing_feeds = feeds.clone();
+    let serving = server.serve(store.clone(), identity, meta, listener, async move {
         let _ = stopped.await;
+        // Subscriptions never finish on their own: end them so in-flight calls can drain.
+        closing_feeds.close();
     });
     tokio::pin!(serving);
     let result = tokio::select! {

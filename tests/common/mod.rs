@@ -7,6 +7,8 @@
 
 #![allow(dead_code)] // Each test file uses a different part of the harness.
 
+pub(crate) mod tenant;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;

@@ -1,1 +1,204 @@
-//! Live change feeds: one hub per followed database, subscriptions that catch up from the log and then follow live.
+//! Live change feeds: one hub per followed database, subscriptions that catch up from the log
+//! and then follow live.
+//!
+//! A [`Feeds`] exists once per server. Following a database starts its hub (at most one per
+//! database): a task that reads the outbox once as commits land and broadcasts each page of
+//! decrypted events to every live subscriber. A subscriber first reads the log from its start
+//! position (in pages, filtered by scope before anything is decrypted), then takes the hub's
+//! pages; sequence numbers make the hand-over exact: every event is delivered once, in order,
+//! and a gap between the log and the hub sends the subscriber back to the log.
+//!
+//! Memory is bounded: the hub keeps a fixed ring of pages, each subscriber a small queue. A
+//! subscriber whose client reads too slowly falls out of the ring and gets
+//! [`FeedError::Lagged`], naming the sequence number to resume after.
+
+mod error;
+pub mod event;
+mod hub;
+mod subscriber;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::Stream;
+use orbit_system::store::{ChangeEvent, EventScope, Store};
+use tokio::sync::watch;
+
+pub use error::FeedError;
+use hub::Hub;
+
+/// Where a subscription starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// Events with a sequence number above this one (0: the whole retained log).
+    After(u64),
+    /// Events committed from now on.
+    Now,
+}
+
+/// One item of a subscription.
+#[derive(Debug, Clone)]
+pub enum FeedItem {
+    /// A change event that passed the subscription's filter.
+    Event(Arc<ChangeEvent>),
+    /// Nothing happened for a heartbeat interval; `head` is the last sequence number the
+    /// subscription has looked at.
+    Heartbeat { head: u64 },
+}
+
+/// Tuning of the feeds; the defaults suit a server.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedConfig {
+    /// Events read from the outbox per query.
+    pub page: u32,
+    /// Pages each hub keeps for subscribers that are momentarily behind.
+    pub hub_pages: usize,
+    /// Items queued per subscriber between its task and its client's stream.
+    pub subscriber_queue: usize,
+    /// How often hubs look at the outbox even without a local commit signal (writes by
+    /// another process sharing a PostgreSQL store).
+    pub poll: Duration,
+}
+
+impl Default for FeedConfig {
+    fn default() -> Self {
+        FeedConfig {
+            page: 256,
+            hub_pages: 64,
+            subscriber_queue: 256,
+            poll: Duration::from_secs(1),
+        }
+    }
+}
+
+/// Decides, before decrypting, whether an event's scope belongs to a subscription.
+pub type ScopeFilter = Arc<dyn Fn(Option<&EventScope>) -> bool + Send + Sync>;
+
+/// The change feeds of one store. Cheap to clone.
+#[derive(Clone)]
+pub struct Feeds {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    config: FeedConfig,
+    hubs: Mutex<HashMap<String, Arc<Hub>>>,
+    closed: watch::Sender<bool>,
+}
+
+impl std::fmt::Debug for Feeds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Feeds")
+            .field("config", &self.inner.config)
+            .finish()
+    }
+}
+
+impl Feeds {
+    pub fn new(store: Store) -> Feeds {
+        Feeds::with_config(store, FeedConfig::default())
+    }
+
+    pub fn with_config(store: Store, config: FeedConfig) -> Feeds {
+        Feeds {
+            inner: Arc::new(Inner {
+                store,
+                config,
+                hubs: Mutex::new(HashMap::new()),
+                closed: watch::channel(false).0,
+            }),
+        }
+    }
+
+    /// The store the feeds read.
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// Follows `database`'s change events from `start`, keeping those whose scope `filter`
+    /// accepts (events without a scope are never delivered), with a heartbeat after every
+    /// `heartbeat` without an event. Fails before streaming if `start` is beyond the head
+    /// ([`FeedError::BeyondHead`]) or already pruned ([`FeedError::Pruned`]). The stream ends
+    /// with [`FeedError::ShuttingDown`] when [`Feeds::close`] is called.
+    pub async fn follow(
+        &self,
+        database: &str,
+        start: Start,
+        filter: ScopeFilter,
+        heartbeat: Duration,
+    ) -> Result<impl Stream<Item = Result<FeedItem, FeedError>> + Send + 'static, FeedError> {
+        if *self.inner.closed.borrow() {
+            return Err(FeedError::ShuttingDown {
+                resume_after: match start {
+                    Start::After(after) => after,
+                    Start::Now => 0,
+                },
+            });
+        }
+        let db = self.inner.store.database(database).await?;
+        let hub = self.hub(&db).await?;
+        // Subscribe to the hub before reading the log, so nothing committed in between can
+        // fall between the two.
+        let live = hub.subscribe();
+        let head = db.head().await?;
+        let after = match start {
+            Start::Now => head,
+            Start::After(after) if after > head => {
+                return Err(FeedError::BeyondHead {
+                    database: database.to_owned(),
+                    after,
+                    head,
+                });
+            }
+            Start::After(after) => {
+                let pruned_through = db.pruned_through().await?;
+                if after < pruned_through {
+                    return Err(FeedError::Pruned {
+                        database: database.to_owned(),
+                        pruned_through,
+                    });
+                }
+                after
+            }
+        };
+        let filter: ScopeFilter = Arc::new(move |scope| scope.is_some() && filter(scope));
+        Ok(subscriber::spawn(subscriber::Subscription {
+            db,
+            after,
+            filter,
+            heartbeat,
+            live,
+            page: self.inner.config.page,
+            queue: self.inner.config.subscriber_queue,
+            closed: self.inner.closed.subscribe(),
+        }))
+    }
+
+    /// Ends every subscription (with [`FeedError::ShuttingDown`]) and stops the hubs, so a
+    /// graceful shutdown is not held up by streams that never finish on their own.
+    pub fn close(&self) {
+        self.inner.closed.send_replace(true);
+    }
+
+    async fn hub(&self, db: &orbit_system::store::Database) -> Result<Arc<Hub>, FeedError> {
+        if let Some(hub) = self.inner.hubs.lock().expect("hubs lock").get(db.name()) {
+            return Ok(hub.clone());
+        }
+        let head = db.head().await?;
+        let mut hubs = self.inner.hubs.lock().expect("hubs lock");
+        let hub = hubs.entry(db.name().to_owned()).or_insert_with(|| {
+            Hub::spawn(
+                db.clone(),
+                head,
+                self.inner.config,
+                self.inner.closed.subscribe(),
+            )
+        });
+        Ok(hub.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -19,6 +19,7 @@ pub fn store_status(error: StoreError) -> Status {
         StoreError::Integrity { .. } => Code::DataLoss,
         StoreError::Conflict { .. } => Code::Aborted,
         StoreError::Invalid { .. } => Code::InvalidArgument,
+        StoreError::Pruned { .. } => Code::FailedPrecondition,
         StoreError::Unreachable { .. } | StoreError::Closed => Code::Unavailable,
         _ => Code::Internal,
     };
