@@ -2,11 +2,13 @@
 //! shared by subscriptions and the NATS relay so both carry the same model.
 
 use orbit_proto::orbit::cdc::v1 as pb;
+use orbit_system::records::StoredValue;
+use orbit_system::records::json::json_to_struct;
 use orbit_system::store::{ChangeEvent, ChangeOp};
 
 /// The wire form of `event` from module (database) `module`. The record id is the key without
-/// its `<project id>/` prefix; a value that is a JSON object travels as `data`, anything else
-/// as raw `value` bytes.
+/// its `<project id>/` prefix; a record (a [`StoredValue`]) travels as its `data`, any other
+/// value as raw `value` bytes.
 pub fn to_feed_event(module: &str, event: &ChangeEvent) -> pb::FeedEvent {
     let scope = event.scope.clone().unwrap_or_default();
     let key = String::from_utf8_lossy(&event.key);
@@ -17,9 +19,9 @@ pub fn to_feed_event(module: &str, event: &ChangeEvent) -> pb::FeedEvent {
         .to_owned();
     let (data, value) = match &event.value {
         None => (None, Vec::new()),
-        Some(bytes) => match serde_json::from_slice::<serde_json::Value>(bytes) {
-            Ok(serde_json::Value::Object(object)) => (Some(object_to_struct(object)), Vec::new()),
-            _ => (None, bytes.clone()),
+        Some(bytes) => match StoredValue::decode(bytes) {
+            Ok(stored) => (Some(json_to_struct(&stored.data)), Vec::new()),
+            Err(_) => (None, bytes.clone()),
         },
     };
     let millis = event.hlc.millis();
@@ -43,29 +45,4 @@ pub fn to_feed_event(module: &str, event: &ChangeEvent) -> pb::FeedEvent {
         value,
         correlation_id: event.correlation_id.clone().unwrap_or_default(),
     }
-}
-
-/// A JSON object as a `google.protobuf.Struct`.
-fn object_to_struct(object: serde_json::Map<String, serde_json::Value>) -> prost_types::Struct {
-    prost_types::Struct {
-        fields: object
-            .into_iter()
-            .map(|(name, value)| (name, json_to_value(value)))
-            .collect(),
-    }
-}
-
-fn json_to_value(value: serde_json::Value) -> prost_types::Value {
-    use prost_types::value::Kind;
-    let kind = match value {
-        serde_json::Value::Null => Kind::NullValue(0),
-        serde_json::Value::Bool(b) => Kind::BoolValue(b),
-        serde_json::Value::Number(n) => Kind::NumberValue(n.as_f64().unwrap_or(f64::NAN)),
-        serde_json::Value::String(s) => Kind::StringValue(s),
-        serde_json::Value::Array(items) => Kind::ListValue(prost_types::ListValue {
-            values: items.into_iter().map(json_to_value).collect(),
-        }),
-        serde_json::Value::Object(object) => Kind::StructValue(object_to_struct(object)),
-    };
-    prost_types::Value { kind: Some(kind) }
 }

@@ -99,20 +99,11 @@ pub fn heartbeat(seconds: u32) -> Result<Duration, Status> {
     }
 }
 
-/// Checks an entity type name (the same rule records use).
+/// Checks an entity type name (the rule records use).
 pub fn valid_entity(field: &str, entity: &str) -> Result<(), Status> {
-    let mut chars = entity.chars();
-    let ok = entity.len() <= 64
-        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(Status::invalid_argument(format!(
-            "{field}: {entity:?} is not an entity type (1-64 lower-case letters, digits or '_', \
-             starting with a letter)"
-        )))
-    }
+    orbit_system::records::valid_entity(entity)
+        .map(|_| ())
+        .map_err(|error| Status::invalid_argument(format!("{field}: {error}")))
 }
 
 type FeedStream = Pin<Box<dyn Stream<Item = Result<pb::FeedMessage, Status>> + Send>>;
