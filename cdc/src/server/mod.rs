@@ -4,6 +4,8 @@
 
 mod feed_service;
 mod relay_service;
+mod view_service;
 
 pub use feed_service::{DEFAULT_MODULE, FeedApi, feed_status, heartbeat, valid_entity};
 pub use relay_service::RelayApi;
+pub use view_service::{ViewApi, view_status};

@@ -7,7 +7,9 @@ use async_trait::async_trait;
 use orbit_system::store::{ChangeEvent, ChangeOp, EventScope};
 use serde_json::Value;
 
-use super::declaration::GroupBySpec;
+use orbit_system::records::StoredValue;
+
+use super::declaration::{DEFAULT_MODULE, GroupBySpec};
 use super::error::ViewError;
 use super::state::{Contribution, GroupState};
 use super::writer::ViewWriter;
@@ -65,24 +67,39 @@ impl GroupByView {
         }
     }
 
-    /// The new contribution of a put, or `None` for a delete or a value that is not a JSON
-    /// object (which then counts as absent, as the record is not readable as one).
+    /// The new contribution of a put, or `None` for a delete or a value that is not a
+    /// record (which then counts as absent, as it cannot be read as one).
     fn contribution(&self, event: &ChangeEvent) -> Option<Contribution> {
         if event.op != ChangeOp::Put {
             return None;
         }
-        let bytes = event.value.as_deref()?;
-        match serde_json::from_slice::<Value>(bytes) {
-            Ok(record @ Value::Object(_)) => Some(Contribution::of(&self.spec, &record, event.seq)),
-            _ => {
+        match record_data(&self.spec.module, event.value.as_deref()?) {
+            Ok(record) => Some(Contribution::of(&self.spec, &record, event.seq)),
+            Err(reason) => {
                 tracing::warn!(
                     view = %self.id,
                     seq = event.seq,
-                    "record is not a JSON object; the view leaves it out"
+                    %reason,
+                    "the view leaves out a value that is not a record"
                 );
                 None
             }
         }
+    }
+}
+
+/// A record's data as a JSON object: the `records` database keeps the records service's
+/// versioned envelope; other modules' views read values that are JSON objects themselves.
+fn record_data(module: &str, bytes: &[u8]) -> Result<Value, String> {
+    if module == DEFAULT_MODULE {
+        return StoredValue::decode(bytes)
+            .map(|stored| Value::Object(stored.data))
+            .map_err(|e| e.to_string());
+    }
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(record @ Value::Object(_)) => Ok(record),
+        Ok(_) => Err("not a JSON object".into()),
+        Err(error) => Err(error.to_string()),
     }
 }
 

@@ -216,3 +216,40 @@ async fn group_values_never_appear_in_plaintext_on_disk() {
         );
     }
 }
+
+#[tokio::test]
+async fn module_views_read_plain_json_and_skip_values_that_are_not_records() {
+    let h = Harness::open().await;
+    let mut decl = tasks_view();
+    decl.module = "chat".into();
+    h.engine.create(ORG, PROJECT, &decl).await.unwrap();
+    h.engine
+        .create(ORG, PROJECT, &{
+            let mut d = tasks_view();
+            d.name = "records_view".into();
+            d
+        })
+        .await
+        .unwrap();
+    let chat = h.store.database("chat").await.unwrap();
+    let raw = |data: Value| serde_json::to_vec(&data).unwrap();
+    let scope = super::harness::scope(PROJECT, "task");
+    let txn = orbit_system::store::Transaction::new()
+        .put("task", "P1/a", raw(json!({"status": "s", "points": 2})))
+        .put("task", "P1/b", b"not json".to_vec())
+        .scope(scope.clone());
+    chat.commit(txn).await.unwrap();
+    // A plain JSON object in `records` is not the records service's envelope: left out.
+    let txn = orbit_system::store::Transaction::new()
+        .put("task", "P1/c", raw(json!({"status": "s", "points": 5})))
+        .scope(scope);
+    h.records.commit(txn).await.unwrap();
+    h.put(PROJECT, "task", "d", json!({"status": "s", "points": 7}))
+        .await;
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    h.engine.catch_up(PROJECT, "records_view").await.unwrap();
+    assert_eq!(h.rows("by_status").await["\"s\""]["points"], json!(2));
+    assert_eq!(h.rows("by_status").await["\"s\""]["n"], json!(1));
+    assert_eq!(h.rows("records_view").await["\"s\""]["points"], json!(7));
+    h.close().await;
+}

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use orbit_proto::orbit::cdc::v1 as pb;
+use orbit_system::records::StoredValue;
 use orbit_system::store::{
     Database, EventScope, Store, StoreConfig, StoreLocation, Transaction, Unseal,
 };
@@ -67,11 +68,7 @@ impl Harness {
     /// Writes record `id` of `entity` in `project` as the records service does; its seq.
     pub(super) async fn put(&self, project: &str, entity: &str, id: &str, data: Value) -> u64 {
         let txn = Transaction::new()
-            .put(
-                entity,
-                format!("{project}/{id}"),
-                serde_json::to_vec(&data).unwrap(),
-            )
+            .put(entity, format!("{project}/{id}"), envelope(data))
             .scope(scope(project, entity));
         self.records
             .commit(txn)
@@ -129,6 +126,15 @@ impl Harness {
         self.engine.shutdown().await;
         self.store.close().await;
     }
+}
+
+/// A record's value as the records service stores it.
+pub(super) fn envelope(data: Value) -> Vec<u8> {
+    let stored = StoredValue {
+        updated_at_ms: 1_700_000_000_000,
+        data: data.as_object().expect("records are JSON objects").clone(),
+    };
+    stored.encode().expect("record encodes")
 }
 
 pub(super) fn scope(project: &str, entity: &str) -> EventScope {
