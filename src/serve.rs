@@ -10,8 +10,10 @@ use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
 use orbit_cdc::feed::Feeds;
-use orbit_cdc::server::FeedApi;
+use orbit_cdc::server::{FeedApi, ViewApi};
+use orbit_cdc::view::{ViewConfig, ViewEngine};
 use orbit_proto::orbit::cdc::v1::feed_service_server::FeedServiceServer;
+use orbit_proto::orbit::cdc::v1::view_service_server::ViewServiceServer;
 use orbit_system::identity::{Identity, IdentityConfig};
 use orbit_system::server::{GrpcServer, InstanceMeta, Reencryptor};
 use tokio::signal::unix::{Signal, SignalKind, signal};
@@ -90,17 +92,28 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
             return Err(anyhow::anyhow!("cannot open identity: {error}"));
         }
     };
+    let views = match start_views(&store).await {
+        Ok(views) => views,
+        Err(error) => {
+            store.close().await;
+            return Err(error);
+        }
+    };
     let feeds = Feeds::new(store.clone());
+    let view_api = ViewApi::new(views.clone(), feeds.clone(), identity.clone());
     let feed_api = FeedApi::new(
         feeds.clone(),
         identity.clone(),
         FEED_MODULES.map(String::from).to_vec(),
     );
-    let server = server.with_routes(|routes| routes.add_service(FeedServiceServer::new(feed_api)));
-    server
-        .health()
-        .set_serving::<FeedServiceServer<FeedApi>>()
-        .await;
+    let server = server.with_routes(|routes| {
+        routes
+            .add_service(FeedServiceServer::new(feed_api))
+            .add_service(ViewServiceServer::new(view_api))
+    });
+    let health = server.health();
+    health.set_serving::<FeedServiceServer<FeedApi>>().await;
+    health.set_serving::<ViewServiceServer<ViewApi>>().await;
     let closing_feeds = feeds.clone();
     let serving = server.serve(store.clone(), identity, meta, listener, async move {
         let _ = stopped.await;
@@ -127,10 +140,20 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
         }
     };
     reencryption.stop().await;
+    views.shutdown().await;
     store.close().await;
     result.context("the server stopped with an error")?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// Opens the materialised views and starts folding every declared one.
+async fn start_views(store: &orbit_system::store::Store) -> anyhow::Result<ViewEngine> {
+    let views = ViewEngine::open(store, ViewConfig::default())
+        .await
+        .context("cannot open the views database")?;
+    views.start().await.context("cannot start the views")?;
+    Ok(views)
 }
 
 /// SIGINT and SIGTERM, registered before anything slow starts so that an early signal is not

@@ -11,6 +11,7 @@ mod common;
 mod accounts;
 mod audit;
 mod bad_input;
+mod crash;
 mod feed;
 mod keys;
 mod matrix;
