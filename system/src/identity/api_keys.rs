@@ -156,7 +156,7 @@ impl Identity {
                 Vec::new(),
                 Expect::Absent,
             );
-        self.db().commit(txn).await?;
+        self.db().commit(caller.correlate(txn)).await?;
         self.audit(
             AuditEntry::new("api_key.created", &id)
                 .actor(&principal.account_id)
@@ -221,7 +221,7 @@ impl Identity {
                 key.encode_to_vec(),
                 Expect::Version(version),
             );
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break key;
             }
         };

@@ -3,6 +3,8 @@
 
 use orbit_proto::orbit::system::v1::Role;
 
+use crate::store::Transaction;
+
 /// An authenticated caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
@@ -58,6 +60,16 @@ impl RequestContext {
         self.principal
             .as_ref()
             .ok_or_else(|| super::IdentityError::Unauthenticated("sign in first".into()))
+    }
+
+    /// `txn` tagged with this request's id as its correlation id (unchanged when there is
+    /// no request id), so its change events name the call that caused them.
+    pub fn correlate(&self, txn: Transaction) -> Transaction {
+        if self.request_id.is_empty() {
+            txn
+        } else {
+            txn.correlation_id(self.request_id.clone())
+        }
     }
 }
 

@@ -304,11 +304,7 @@ impl Records {
         txn: Transaction,
         scope: EventScope,
     ) -> Result<crate::store::Receipt, StoreError> {
-        let mut txn = txn.scope(scope);
-        if !caller.request_id.is_empty() {
-            txn = txn.correlation_id(caller.request_id.clone());
-        }
-        self.db.commit(txn).await
+        self.db.commit(caller.correlate(txn.scope(scope))).await
     }
 }
 

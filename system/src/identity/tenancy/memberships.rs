@@ -62,7 +62,7 @@ impl Identity {
             }
             let txn = Transaction::new().check(ORGS, org_id, Expect::Version(org.version));
             let txn = put_membership(txn, &membership, expect_of(existing.as_ref()));
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break;
             }
         }
@@ -115,7 +115,7 @@ impl Identity {
                 .check(ORGS, org_id, Expect::Version(org.version))
                 .check(MEMBERSHIPS, other.key, Expect::Version(other.version));
             let txn = delete_membership(txn, &existing);
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break;
             }
         }
@@ -195,7 +195,7 @@ impl Identity {
                 .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
                 .check(PROJECTS, project_id, Expect::Version(project.version));
             let txn = put_membership(txn, &membership, expect_of(existing.as_ref()));
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break (membership, existing.map(|m| role_of(&m.record)));
             }
         };
@@ -236,7 +236,7 @@ impl Identity {
                 .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
                 .check(PROJECTS, project_id, Expect::Version(project.version));
             let txn = delete_membership(txn, &existing);
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break existing.record;
             }
         };

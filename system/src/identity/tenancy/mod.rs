@@ -316,15 +316,17 @@ impl Identity {
         }
     }
 
-    /// Commits `txn`. `Ok(false)` when another request changed a record it was conditioned
-    /// on: the caller re-reads and decides again, at most [`MAX_ATTEMPTS`] times.
+    /// Commits `txn`, tagged with the caller's request id. `Ok(false)` when another request
+    /// changed a record it was conditioned on: the caller re-reads and decides again, at most
+    /// [`MAX_ATTEMPTS`] times.
     pub(crate) async fn try_commit(
         &self,
+        caller: &RequestContext,
         txn: Transaction,
         attempt: &mut usize,
     ) -> Result<bool, IdentityError> {
         *attempt += 1;
-        let result = self.db().commit(txn).await;
+        let result = self.db().commit(caller.correlate(txn)).await;
         self.inner.authz_cache.clear();
         match result {
             Ok(_) => Ok(true),

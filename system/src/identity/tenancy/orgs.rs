@@ -47,7 +47,7 @@ impl Identity {
         let txn =
             Transaction::new().put_if(ORGS, org.id.clone(), org.encode_to_vec(), Expect::Absent);
         let txn = put_membership(txn, &membership, Expect::Absent);
-        let committed = self.db().commit(txn).await;
+        let committed = self.db().commit(caller.correlate(txn)).await;
         self.inner.authz_cache.clear();
         committed?;
         self.audit(
@@ -139,7 +139,7 @@ impl Identity {
                 org.encode_to_vec(),
                 Expect::Version(version),
             );
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break (org, old_name);
             }
         };
@@ -179,7 +179,7 @@ impl Identity {
                 org.encode_to_vec(),
                 Expect::Version(version),
             );
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break org;
             }
         };

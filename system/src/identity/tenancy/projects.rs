@@ -54,7 +54,7 @@ impl Identity {
                     Vec::new(),
                     Expect::Absent,
                 );
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break;
             }
         }
@@ -131,7 +131,7 @@ impl Identity {
                     project.record.encode_to_vec(),
                     Expect::Version(project.version),
                 );
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break (project.record, old_name);
             }
         };
@@ -176,7 +176,7 @@ impl Identity {
                     project.record.encode_to_vec(),
                     Expect::Version(project.version),
                 );
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break project.record;
             }
         };
@@ -217,7 +217,7 @@ impl Identity {
                     project.record.encode_to_vec(),
                     Expect::Version(project.version),
                 );
-            if self.try_commit(txn, &mut attempt).await? {
+            if self.try_commit(caller, txn, &mut attempt).await? {
                 break project.record;
             }
         };

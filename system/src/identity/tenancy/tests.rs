@@ -675,3 +675,31 @@ async fn concurrent_changes_keep_an_org_admin_and_every_mirror() {
     assert_mirrors_agree(identity).await;
     env.close().await;
 }
+
+#[tokio::test]
+async fn tenancy_writes_carry_the_request_id_as_correlation_id() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    let alice = env.account("alice@example.org", false).await;
+    let org = identity.create_org(&alice, "Acme").await.unwrap();
+    let mut rename_call = alice.clone();
+    rename_call.request_id = "req-rename-7".into();
+    identity
+        .rename_org(&rename_call, &org.id, "Acme Ltd")
+        .await
+        .unwrap();
+
+    let events = identity.db().changes(0, 1000).await.unwrap();
+    let correlation_of = |keyspace: &str| -> Vec<Option<String>> {
+        events
+            .iter()
+            .filter(|e| e.keyspace == keyspace && e.key == org.id.as_bytes())
+            .map(|e| e.correlation_id.clone())
+            .collect()
+    };
+    assert_eq!(
+        correlation_of(ORGS),
+        [Some(alice.request_id.clone()), Some("req-rename-7".into())]
+    );
+    env.close().await;
+}
