@@ -42,6 +42,21 @@ pub(crate) enum Command {
     /// Manages accounts directly in the store (works with or without a running server).
     #[command(subcommand)]
     Admin(AdminCommand),
+
+    /// Maintains materialised views directly in the store (safe beside a running server).
+    #[command(subcommand)]
+    Views(ViewsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ViewsCommand {
+    /// Empties a view and folds the whole change log into it again, then prints its rows and
+    /// checkpoint; fails if the start of the log was pruned.
+    Rebuild {
+        /// The view, as PROJECT_ID/NAME.
+        #[arg(value_name = "PROJECT_ID/NAME")]
+        view: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -156,6 +171,13 @@ pub(crate) struct ServeFlags {
     #[arg(long, value_name = "ADDRESS")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) mail_from: Option<String>,
+
+    /// NATS server (with JetStream) the outbox relay publishes federated change events to:
+    /// `nats://host:port`. Put credentials in ORBIT_NATS or the file, not this flag. Default:
+    /// no relay; the instance runs alone.
+    #[arg(long, value_name = "URL")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) nats: Option<String>,
 }
 
 /// How log lines look.

@@ -12,6 +12,7 @@ mod keys;
 mod logging;
 mod serve;
 mod store;
+mod views;
 
 use std::process::ExitCode;
 
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let serve_flags = match &cli.command {
         Command::Serve(flags) => Some(flags),
-        Command::Keys(_) | Command::Audit(_) | Command::Admin(_) => None,
+        Command::Keys(_) | Command::Audit(_) | Command::Admin(_) | Command::Views(_) => None,
     };
     let config = config::load(&cli.global, serve_flags)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -53,5 +54,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Keys(command) => runtime.block_on(keys::run(config, command)),
         Command::Audit(command) => runtime.block_on(audit::run(config, command)),
         Command::Admin(command) => runtime.block_on(admin::run(config, command)),
+        Command::Views(command) => runtime.block_on(views::run(config, command)),
     }
 }
