@@ -9,95 +9,19 @@
 //!
 //! Run: `cargo bench --bench rpc` (optionally `-- --seconds 10 --concurrency 32`).
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{PASSWORD, arg, bearer, percentile, start};
 use orbit_proto::orbit::system::v1 as pb;
 use orbit_proto::orbit::system::v1::account_service_client::AccountServiceClient;
-use orbit_proto::orbit::system::v1::org_service_client::OrgServiceClient;
 use orbit_proto::orbit::system::v1::project_service_client::ProjectServiceClient;
-use tonic::metadata::MetadataValue;
 use tonic::transport::Channel;
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_client::HealthClient;
-
-const PASSWORD: &str = "benchmark-password-7f3a-9c1e";
-
-struct Orbit {
-    child: Child,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Orbit {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn start() -> (Orbit, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_orbit"))
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .arg("--data-dir")
-        .arg(dir.path().join("data"))
-        .env("ORBIT_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start orbit serve");
-    let url = format!("http://127.0.0.1:{port}");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Ok(channel) = Channel::from_shared(url.clone()).unwrap().connect().await {
-            let ok = HealthClient::new(channel)
-                .check(HealthCheckRequest {
-                    service: String::new(),
-                })
-                .await
-                .is_ok();
-            if ok {
-                break;
-            }
-        }
-        assert!(
-            Instant::now() < deadline,
-            "orbit serve did not become healthy"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    (Orbit { child, _dir: dir }, url)
-}
-
-fn bearer<T>(message: T, token: &str) -> tonic::Request<T> {
-    let mut request = tonic::Request::new(message);
-    request.metadata_mut().insert(
-        "authorization",
-        MetadataValue::from_str(&format!("Bearer {token}")).unwrap(),
-    );
-    request
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
 
 /// Runs `call` from `concurrency` tasks for `seconds`; returns requests per second.
 async fn load<F, Fut>(concurrency: usize, seconds: f64, call: F) -> f64
@@ -156,15 +80,6 @@ async fn probe_latencies(
     latencies
 }
 
-fn arg(name: &str, default: f64) -> f64 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 #[tokio::main]
 async fn main() {
     // `cargo test --benches` runs this with no arguments other than `--bench` absent: keep
@@ -175,43 +90,11 @@ async fn main() {
     let (_orbit, url) = start().await;
     let channel = Channel::from_shared(url).unwrap().connect().await.unwrap();
 
-    let tokens = AccountServiceClient::new(channel.clone())
-        .sign_up(pb::SignUpRequest {
-            email: "bench@example.org".into(),
-            password: PASSWORD.into(),
-            display_name: "Bench".into(),
-        })
-        .await
-        .expect("sign up")
-        .into_inner()
-        .tokens
-        .unwrap();
-    let token = tokens.access_token;
-    let org = OrgServiceClient::new(channel.clone())
-        .create_org(bearer(
-            pb::CreateOrgRequest {
-                name: "Bench org".into(),
-            },
-            &token,
-        ))
-        .await
-        .expect("create org")
-        .into_inner()
-        .org
-        .unwrap();
-    let project = ProjectServiceClient::new(channel.clone())
-        .create_project(bearer(
-            pb::CreateProjectRequest {
-                org_id: org.id,
-                name: "Bench project".into(),
-            },
-            &token,
-        ))
-        .await
-        .expect("create project")
-        .into_inner()
-        .project
-        .unwrap();
+    let (token, _org_id, project_id) = common::tenant(&channel).await;
+    let project = pb::Project {
+        id: project_id,
+        ..Default::default()
+    };
 
     // 1. Throughput: bare health vs authenticated read, same server, same client setup.
     let health = HealthClient::new(channel.clone());
