@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use orbit_cdc::relay::NatsUrl;
 use orbit_system::identity::{MailError, Mailer};
 use orbit_system::store::{StoreLocation, Unseal};
 use serde::{Deserialize, Serialize};
@@ -49,6 +50,7 @@ struct Settings {
     passphrase_file: Option<PathBuf>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    nats: Option<String>,
 }
 
 /// The settings read from `ORBIT_<NAME>`. `ORBIT_PASSPHRASE` is deliberately absent: it is
@@ -67,6 +69,7 @@ const ENV_SETTINGS: &[&str] = &[
     "passphrase_file",
     "smtp_url",
     "mail_from",
+    "nats",
 ];
 
 impl Default for Settings {
@@ -85,6 +88,7 @@ impl Default for Settings {
             passphrase_file: None,
             smtp_url: None,
             mail_from: None,
+            nats: None,
         }
     }
 }
@@ -101,6 +105,8 @@ pub(crate) struct Config {
     pub(crate) unseal: Unseal,
     /// Outgoing mail, if `smtp_url` is set.
     pub(crate) mail: Option<Mailer>,
+    /// The NATS server of the outbox relay, if `nats` is set.
+    pub(crate) nats: Option<NatsUrl>,
     /// The configuration file that was read, if any.
     pub(crate) file: Option<PathBuf>,
 }
@@ -190,6 +196,7 @@ impl Origin<'_> {
             "tls_client_ca" => self.serve.is_some_and(|s| s.tls_client_ca.is_some()),
             "smtp_url" => self.serve.is_some_and(|s| s.smtp_url.is_some()),
             "mail_from" => self.serve.is_some_and(|s| s.mail_from.is_some()),
+            "nats" => self.serve.is_some_and(|s| s.nats.is_some()),
             _ => false,
         };
         let env = format!("ORBIT_{}", name.to_uppercase());
@@ -241,6 +248,13 @@ impl Settings {
             .unwrap_or_else(|| self.data_dir.join(KEY_FILE_NAME));
         let unseal = unseal(self.passphrase_file.as_deref(), key_file)?;
         let mail = mailer(self.smtp_url.as_deref(), self.mail_from.as_deref(), origin)?;
+        // The error never echoes the URL: it may hold credentials.
+        let nats = self
+            .nats
+            .as_deref()
+            .map(NatsUrl::parse)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("invalid nats (from {}): {e}", origin.of("nats")))?;
         Ok(Config {
             listen,
             store,
@@ -249,6 +263,7 @@ impl Settings {
             log: self.log,
             unseal,
             mail,
+            nats,
             file,
         })
     }

@@ -4,15 +4,18 @@
 //! Order matters for "bad input changes nothing": configuration and TLS material are checked
 //! and the port is bound before the store is opened (which may create the data directory).
 //! Shutdown: stop accepting, let in-flight calls finish (at most [`SHUTDOWN_GRACE`], or until
-//! a second signal), stop re-encryption between two steps, close the store, exit 0.
+//! a second signal), stop re-encryption between two steps, stop the outbox relay (an
+//! unacknowledged batch is sent again next time), close the store, exit 0.
 
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
 use orbit_cdc::feed::Feeds;
-use orbit_cdc::server::{FeedApi, ViewApi};
+use orbit_cdc::relay::{Relay, RelayConfig};
+use orbit_cdc::server::{FeedApi, RelayApi, ViewApi};
 use orbit_cdc::view::{ViewConfig, ViewEngine};
 use orbit_proto::orbit::cdc::v1::feed_service_server::FeedServiceServer;
+use orbit_proto::orbit::cdc::v1::relay_service_server::RelayServiceServer;
 use orbit_proto::orbit::cdc::v1::view_service_server::ViewServiceServer;
 use orbit_system::identity::{Identity, IdentityConfig};
 use orbit_system::server::{GrpcServer, InstanceMeta, Reencryptor};
@@ -99,6 +102,14 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
             return Err(error);
         }
     };
+    let relay = match start_relay(&store, &config).await {
+        Ok(relay) => relay,
+        Err(error) => {
+            views.shutdown().await;
+            store.close().await;
+            return Err(error);
+        }
+    };
     let feeds = Feeds::new(store.clone());
     let view_api = ViewApi::new(views.clone(), feeds.clone(), identity.clone());
     let feed_api = FeedApi::new(
@@ -106,14 +117,17 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
         identity.clone(),
         FEED_MODULES.map(String::from).to_vec(),
     );
+    let relay_api = RelayApi::new(relay.clone());
     let server = server.with_routes(|routes| {
         routes
             .add_service(FeedServiceServer::new(feed_api))
             .add_service(ViewServiceServer::new(view_api))
+            .add_service(RelayServiceServer::new(relay_api.clone()))
     });
     let health = server.health();
     health.set_serving::<FeedServiceServer<FeedApi>>().await;
     health.set_serving::<ViewServiceServer<ViewApi>>().await;
+    relay_api.report_health(health.clone()).await;
     let closing_feeds = feeds.clone();
     let serving = server.serve(store.clone(), identity, meta, listener, async move {
         let _ = stopped.await;
@@ -140,11 +154,31 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
         }
     };
     reencryption.stop().await;
+    if let Some(relay) = &relay {
+        relay.stop().await;
+    }
     views.shutdown().await;
     store.close().await;
     result.context("the server stopped with an error")?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// Starts the outbox relay if `nats` is set. It connects in the background: an unreachable
+/// NATS server does not hold up the start, the relay reports itself down until it connects.
+async fn start_relay(
+    store: &orbit_system::store::Store,
+    config: &Config,
+) -> anyhow::Result<Option<Relay>> {
+    let Some(nats) = &config.nats else {
+        tracing::info!("relay off (no nats): federated change events stay in the outbox");
+        return Ok(None);
+    };
+    let relay_config = RelayConfig::new(nats.clone(), FEED_MODULES.map(String::from).to_vec());
+    Relay::start(store, relay_config)
+        .await
+        .map(Some)
+        .context("cannot start the outbox relay")
 }
 
 /// Opens the materialised views and starts folding every declared one.

@@ -17,5 +17,6 @@ mod keys;
 mod matrix;
 mod postgres;
 mod records;
+mod relay;
 mod serve;
 mod tidy;
