@@ -321,4 +321,103 @@ mod tests {
             Some(prost_types::value::Kind::StringValue("open".into()))
         );
     }
+
+    #[tokio::test]
+    async fn watch_view_streams_row_puts_and_the_delete_of_an_emptied_group() {
+        use orbit_system::identity::IdentityConfig;
+        use orbit_system::records::StoredValue;
+        use orbit_system::store::{EventScope, Store, StoreConfig, StoreLocation, Transaction};
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = StoreConfig::new(
+            StoreLocation::Sqlite {
+                path: dir.path().join("orbit.db"),
+            },
+            orbit_system::store::Unseal::KeyFile(dir.path().join("orbit.key")),
+        );
+        config.full_sync = false;
+        let store = Store::open(config).await.unwrap();
+        let engine = ViewEngine::open(&store, crate::view::ViewConfig::default())
+            .await
+            .unwrap();
+        let feeds = Feeds::new(store.clone());
+        let identity = Identity::open(&store, IdentityConfig::default())
+            .await
+            .unwrap();
+        let api = ViewApi::new(engine.clone(), feeds.clone(), identity);
+        let declaration = pb::ViewDeclaration {
+            name: "by_status".into(),
+            entity: "task".into(),
+            group_by: "status".into(),
+            aggregates: vec![pb::Aggregate {
+                name: "n".into(),
+                function: pb::AggregateFunction::Count as i32,
+                field: String::new(),
+            }],
+            ..Default::default()
+        };
+        engine.create("org", "P1", &declaration).await.unwrap();
+        let request = pb::WatchViewRequest {
+            project_id: "P1".into(),
+            name: "by_status".into(),
+            start: Some(pb::watch_view_request::Start::AfterSeq(0)),
+            heartbeat_seconds: 1,
+        };
+        let mut stream = api
+            .watch_view(Request::new(request))
+            .await
+            .unwrap()
+            .into_inner();
+        let records = store.database("records").await.unwrap();
+        let scope = EventScope {
+            org_id: "org".into(),
+            project_id: "P1".into(),
+            entity: "task".into(),
+            federated: false,
+        };
+        let value = StoredValue {
+            updated_at_ms: 0,
+            data: json!({"status": "open"}).as_object().unwrap().clone(),
+        };
+        let put = Transaction::new()
+            .put("task", "P1/a", value.encode().unwrap())
+            .scope(scope.clone());
+        records.commit(put).await.unwrap();
+        engine.catch_up("P1", "by_status").await.unwrap();
+        records
+            .commit(Transaction::new().delete("task", "P1/a").scope(scope))
+            .await
+            .unwrap();
+        engine.catch_up("P1", "by_status").await.unwrap();
+        let mut deltas = Vec::new();
+        while deltas.len() < 2 {
+            let next = tokio::time::timeout(std::time::Duration::from_secs(10), stream.next())
+                .await
+                .expect("a delta in time")
+                .expect("the stream goes on")
+                .unwrap();
+            if let Some(pb::view_message::Kind::Delta(delta)) = next.kind {
+                deltas.push(delta);
+            }
+        }
+        let open = Some(to_value(json!("open")));
+        assert_eq!(deltas[0].operation, pb::ChangeOperation::Put as i32);
+        assert_eq!(deltas[0].row.as_ref().unwrap().group, open);
+        let values = deltas[0].row.as_ref().unwrap().values.clone().unwrap();
+        assert_eq!(values.fields["n"], to_value(json!(1)));
+        assert_eq!(deltas[1].operation, pb::ChangeOperation::Delete as i32);
+        assert_eq!(deltas[1].row.as_ref().unwrap().group, open);
+        assert!(deltas[0].seq < deltas[1].seq);
+        let missing = pb::WatchViewRequest {
+            project_id: "P1".into(),
+            name: "nope".into(),
+            ..Default::default()
+        };
+        let refused = api.watch_view(Request::new(missing)).await.err().unwrap();
+        assert_eq!(refused.code(), tonic::Code::NotFound);
+        drop(stream);
+        feeds.close();
+        engine.shutdown().await;
+        store.close().await;
+    }
 }

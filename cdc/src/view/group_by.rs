@@ -138,13 +138,15 @@ impl View for GroupByView {
         };
         if let Some(old) = &previous {
             let mut state = self.load_group(writer, &old.group).await?;
-            state.remove(&self.spec, old);
+            let key = writer.group_key(&old.group);
+            state.remove(&self.spec, writer, &key, old).await?;
             self.store_group(writer, state).await?;
         }
         match self.contribution(event) {
             Some(new) => {
                 let mut state = self.load_group(writer, &new.group).await?;
-                state.add(&self.spec, &new);
+                let key = writer.group_key(&new.group);
+                state.add(&self.spec, writer, &key, &new).await?;
                 self.store_group(writer, state).await?;
                 let bytes = serde_json::to_vec(&new).expect("contribution encodes");
                 writer.put(CONTRIBUTIONS, &event.key, bytes)?;

@@ -29,6 +29,7 @@ mod engine;
 mod error;
 mod group_by;
 mod layout;
+mod ordered;
 mod row;
 mod runner;
 mod state;

@@ -1,16 +1,18 @@
 //! The folding state of a group-by view: each source record's last contribution, and each
-//! group's accumulators (count, exact sums, the multiset of values MIN/MAX choose from, the
-//! LATEST candidates by sequence number), so an update or delete subtracts what a record
-//! added without looking at any other record.
+//! group's accumulators (count, exact sums, the ordered multiset of values MIN/MAX choose
+//! from and the LATEST candidates by sequence number, both chunked by `ordered.rs`), so an
+//! update or delete subtracts what a record added without looking at any other record.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use super::declaration::{Function, GroupBySpec};
+use super::error::ViewError;
+use super::ordered::{OrderedSet, SetKey};
 use super::row::Row;
+use super::writer::ViewWriter;
 
 /// Version marker of the stored encodings below.
 const FORMAT: u32 = 1;
@@ -68,7 +70,9 @@ impl Scalar {
             Scalar::Str(s) => Value::String(s.clone()),
         }
     }
+}
 
+impl SetKey for Scalar {
     fn order(&self, other: &Scalar) -> Ordering {
         match (self, other) {
             (Scalar::Num(a), Scalar::Num(b)) => a.total_cmp(b),
@@ -120,10 +124,10 @@ pub(crate) struct GroupState {
     pub(crate) count: u64,
     /// Per aggregate (default for those that are not SUM).
     pub(crate) sums: Vec<Sum>,
-    /// Per aggregate, for MIN and MAX: distinct values in order with their multiplicity.
-    pub(crate) ordered: Vec<Vec<(Scalar, u64)>>,
+    /// Per aggregate, for MIN and MAX: the values in order with their multiplicity.
+    pub(crate) ordered: Vec<OrderedSet<Scalar, u64>>,
     /// For LATEST: each member record's values by the sequence number of its last write.
-    pub(crate) latest: BTreeMap<u64, Vec<Value>>,
+    pub(crate) latest: OrderedSet<u64, Vec<Value>>,
 }
 
 impl GroupState {
@@ -134,43 +138,74 @@ impl GroupState {
             group,
             count: 0,
             sums: vec![Sum::default(); n],
-            ordered: vec![Vec::new(); n],
-            latest: BTreeMap::new(),
+            ordered: vec![OrderedSet::default(); n],
+            latest: OrderedSet::default(),
         }
     }
 
-    pub(crate) fn add(&mut self, spec: &GroupBySpec, c: &Contribution) {
+    /// Adds a member's contribution; `key` is the group's key among the view's data.
+    pub(crate) async fn add(
+        &mut self,
+        spec: &GroupBySpec,
+        writer: &mut ViewWriter<'_>,
+        key: &str,
+        c: &Contribution,
+    ) -> Result<(), ViewError> {
         self.count += 1;
-        self.fold(spec, c, 1);
+        self.fold(spec, writer, key, c, true).await
     }
 
-    pub(crate) fn remove(&mut self, spec: &GroupBySpec, c: &Contribution) {
+    /// Takes a member's contribution out again.
+    pub(crate) async fn remove(
+        &mut self,
+        spec: &GroupBySpec,
+        writer: &mut ViewWriter<'_>,
+        key: &str,
+        c: &Contribution,
+    ) -> Result<(), ViewError> {
         self.count = self.count.saturating_sub(1);
-        self.fold(spec, c, -1);
+        self.fold(spec, writer, key, c, false).await
     }
 
-    fn fold(&mut self, spec: &GroupBySpec, c: &Contribution, sign: i128) {
+    async fn fold(
+        &mut self,
+        spec: &GroupBySpec,
+        writer: &mut ViewWriter<'_>,
+        key: &str,
+        c: &Contribution,
+        add: bool,
+    ) -> Result<(), ViewError> {
         let mut has_latest = false;
         for (i, aggregate) in spec.aggregates.iter().enumerate() {
             let value = c.values.get(i).unwrap_or(&Value::Null);
             match aggregate.function {
                 Function::Count => {}
-                Function::Sum => self.sums[i].add(value, sign),
+                Function::Sum => self.sums[i].add(value, if add { 1 } else { -1 }),
                 Function::Min | Function::Max => {
-                    if let Some(scalar) = Scalar::of(value) {
-                        multiset_change(&mut self.ordered[i], scalar, sign > 0);
+                    let Some(scalar) = Scalar::of(value) else {
+                        continue;
+                    };
+                    let base = format!("{key}/{i}");
+                    if add {
+                        self.ordered[i].add(writer, &base, scalar, 1).await?;
+                    } else if !self.ordered[i].remove(writer, &base, &scalar).await? {
+                        tracing::warn!(column = %aggregate.name, "a view removed a value its group did not hold");
                     }
                 }
                 Function::Latest => has_latest = true,
             }
         }
         if has_latest {
-            if sign > 0 {
-                self.latest.insert(c.seq, c.values.clone());
+            let base = format!("{key}/latest");
+            if add {
+                self.latest
+                    .add(writer, &base, c.seq, c.values.clone())
+                    .await?;
             } else {
-                self.latest.remove(&c.seq);
+                self.latest.remove(writer, &base, &c.seq).await?;
             }
         }
+        Ok(())
     }
 
     /// The group's row as a reader sees it.
@@ -188,7 +223,7 @@ impl GroupState {
                     .map_or(Value::Null, |(s, _)| s.to_json()),
                 Function::Latest => self
                     .latest
-                    .last_key_value()
+                    .last()
                     .and_then(|(_, values)| values.get(i).cloned())
                     .unwrap_or(Value::Null),
             };
@@ -198,22 +233,6 @@ impl GroupState {
             group: self.group.clone(),
             values,
         }
-    }
-}
-
-/// Adds one occurrence of `scalar` to the ordered multiset, or removes one.
-fn multiset_change(set: &mut Vec<(Scalar, u64)>, scalar: Scalar, add: bool) {
-    match set.binary_search_by(|(probe, _)| probe.order(&scalar)) {
-        Ok(at) if add => set[at].1 += 1,
-        Ok(at) => {
-            set[at].1 -= 1;
-            if set[at].1 == 0 {
-                set.remove(at);
-            }
-        }
-        Err(at) if add => set.insert(at, (scalar, 1)),
-        // Removing what was never added: the contribution said otherwise; nothing to undo.
-        Err(_) => tracing::warn!("a view removed a value its group did not hold"),
     }
 }
 

@@ -253,3 +253,52 @@ async fn module_views_read_plain_json_and_skip_values_that_are_not_records() {
     assert_eq!(h.rows("records_view").await["\"s\""]["points"], json!(7));
     h.close().await;
 }
+
+#[tokio::test]
+async fn large_groups_split_their_ordered_chunks_and_stay_exact() {
+    use rand::{Rng, SeedableRng, rngs::StdRng};
+    let h = Harness::open_paged(128).await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    let mut rng = StdRng::seed_from_u64(7);
+    let mut records = std::collections::HashMap::new();
+    // Far more distinct values in a group than a chunk holds, then deletes and updates
+    // that empty whole chunks (the smallest and largest values go first).
+    for key in 0..1500u16 {
+        let status = if key % 10 == 0 { "rare" } else { "common" };
+        let record = json!({"status": status, "points": rng.gen_range(-5000..5000), "title": format!("t{key}")});
+        let seq = h
+            .put(PROJECT, "task", &format!("k{key}"), record.clone())
+            .await;
+        records.insert(key, (seq, record));
+    }
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    let mut by_points: Vec<(i64, u16)> = records
+        .iter()
+        .map(|(key, (_, r))| (r["points"].as_i64().unwrap(), *key))
+        .collect();
+    by_points.sort();
+    let doomed: Vec<u16> = by_points[..400]
+        .iter()
+        .chain(&by_points[by_points.len() - 400..])
+        .map(|(_, key)| *key)
+        .collect();
+    for key in doomed {
+        h.delete(PROJECT, "task", &format!("k{key}")).await;
+        records.remove(&key);
+    }
+    let survivors: Vec<u16> = (1..1500u16)
+        .step_by(7)
+        .filter(|k| records.contains_key(k))
+        .collect();
+    for key in survivors {
+        let record = json!({"status": "common", "points": rng.gen_range(-9000..9000), "title": format!("u{key}")});
+        let seq = h
+            .put(PROJECT, "task", &format!("k{key}"), record.clone())
+            .await;
+        records.insert(key, (seq, record));
+    }
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    let expected = super::incremental_equals_recomputed::recompute(&records);
+    assert_eq!(h.rows("by_status").await, expected);
+    h.close().await;
+}

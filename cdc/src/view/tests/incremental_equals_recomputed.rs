@@ -46,7 +46,9 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 /// The view computed from the final records alone: `(seq, record)` by key.
-fn recompute(records: &HashMap<u8, (u64, Value)>) -> BTreeMap<String, Map<String, Value>> {
+pub(super) fn recompute<K>(
+    records: &HashMap<K, (u64, Value)>,
+) -> BTreeMap<String, Map<String, Value>> {
     let mut groups: BTreeMap<String, Vec<&(u64, Value)>> = BTreeMap::new();
     for entry in records.values() {
         let group = entry.1.get("status").cloned().unwrap_or(Value::Null);
