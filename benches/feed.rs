@@ -100,7 +100,7 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// 1. Paced writes; latency from just before each write to its event at the subscriber.
+/// Latency: paced writes; latency from just before each write to its event at the subscriber.
 async fn latency(
     channel: &Channel,
     token: &str,
@@ -162,8 +162,8 @@ async fn latency(
     );
 }
 
-/// 2. `subscribers` gRPC subscriptions over a few connections, `events` writes; events
-/// delivered per second until every subscriber has them all, and peak server RSS.
+/// Fan-out: `subscribers` gRPC subscriptions over a few connections, `events` writes;
+/// events delivered per second until every subscriber has them all, and peak server RSS.
 async fn fan_out(
     url: &str,
     pid: u32,

@@ -34,7 +34,9 @@ pub mod orbit {
 
     /// Package `orbit.cdc.v1`: change feeds, materialised views and the outbox relay.
     pub mod cdc {
-        /// Generated from `orbit/cdc/v1/*.proto`.
+        /// Generated from `orbit/cdc/v1/*.proto`. A feed message's `oneof` holds a whole
+        /// event or a small heartbeat; boxing the event would only add an allocation per event.
+        #[allow(clippy::large_enum_variant)]
         pub mod v1 {
             tonic::include_proto!("orbit.cdc.v1");
         }
