@@ -551,7 +551,7 @@ impl ViewEngine {
                 if !checkpoint.value.dropped {
                     break;
                 }
-                match collect_step(&views, &id, checkpoint, batch).await {
+                match collect_step(&views, &id, checkpoint, batch, None).await {
                     Ok(Step::Gone) => break,
                     Ok(_) | Err(ViewError::CheckpointMoved { .. }) => {}
                     Err(error) => {

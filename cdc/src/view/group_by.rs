@@ -1,7 +1,7 @@
 //! The general-purpose view a project declares with data: records of one entity type
 //! grouped by a field, with COUNT/SUM/MIN/MAX/LATEST columns. Each event costs a constant
 //! number of point reads and writes (the record's previous contribution, its old and new
-//! group's state and row), whatever the number of groups.
+//! group's row, which keeps the group's accumulators), whatever the number of groups.
 
 use async_trait::async_trait;
 use orbit_system::store::{ChangeEvent, ChangeOp, EventScope};
@@ -17,8 +17,6 @@ use super::{View, ViewId};
 
 /// Private table of each source record's last contribution, by source key.
 const CONTRIBUTIONS: &str = "contrib";
-/// Private table of each group's accumulators, by group key.
-const GROUPS: &str = "group";
 
 /// A declared group-by view of one project.
 #[derive(Debug, Clone)]
@@ -42,9 +40,8 @@ impl GroupByView {
         writer: &mut ViewWriter<'_>,
         group: &Value,
     ) -> Result<GroupState, ViewError> {
-        let key = writer.group_key(group);
-        match writer.get(GROUPS, key.as_bytes()).await? {
-            Some(bytes) => serde_json::from_slice(&bytes)
+        match writer.row_state(group).await? {
+            Some(state) => serde_json::from_value(state)
                 .map_err(|e| ViewError::corrupt(self.id.to_string(), "group state", e)),
             None => Ok(GroupState::empty(&self.spec, group.clone())),
         }
@@ -55,15 +52,12 @@ impl GroupByView {
         writer: &mut ViewWriter<'_>,
         state: GroupState,
     ) -> Result<(), ViewError> {
-        let key = writer.group_key(&state.group);
         if state.count == 0 {
-            writer.delete(GROUPS, key.as_bytes())?;
             writer.remove_row(&state.group).await
         } else {
             let row = state.row(&self.spec);
-            let bytes = serde_json::to_vec(&state).expect("group state encodes");
-            writer.put(GROUPS, key.as_bytes(), bytes)?;
-            writer.put_row(row).await
+            let state = serde_json::to_value(&state).expect("group state encodes");
+            writer.put_row_with_state(row, Some(state)).await
         }
     }
 

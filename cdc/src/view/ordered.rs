@@ -68,16 +68,23 @@ pub(crate) struct ChunkRef<K, V> {
     last: (K, V),
 }
 
-/// The directory of one ordered set.
+/// The directory of one ordered set. Up to [`CHUNK`] entries live inline (no chunk record
+/// at all, the common case of small groups); past that, in chunks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "K: Deserialize<'de>, V: Deserialize<'de>"))]
 pub(crate) struct OrderedSet<K, V> {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    inline: Vec<(K, V)>,
+    #[serde(default)]
     next_id: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     chunks: Vec<ChunkRef<K, V>>,
 }
 
 impl<K, V> Default for OrderedSet<K, V> {
     fn default() -> Self {
         OrderedSet {
+            inline: Vec::new(),
             next_id: 0,
             chunks: Vec::new(),
         }
@@ -87,12 +94,18 @@ impl<K, V> Default for OrderedSet<K, V> {
 impl<K: SetKey, V: Slot + Serialize + DeserializeOwned> OrderedSet<K, V> {
     /// The smallest entry.
     pub(crate) fn first(&self) -> Option<&(K, V)> {
-        self.chunks.first().map(|c| &c.first)
+        match self.chunks.first() {
+            Some(chunk) => Some(&chunk.first),
+            None => self.inline.first(),
+        }
     }
 
     /// The largest entry.
     pub(crate) fn last(&self) -> Option<&(K, V)> {
-        self.chunks.last().map(|c| &c.last)
+        match self.chunks.last() {
+            Some(chunk) => Some(&chunk.last),
+            None => self.inline.last(),
+        }
     }
 
     /// Adds `value` under `key`; `base` names the set among the view's private data.
@@ -104,20 +117,28 @@ impl<K: SetKey, V: Slot + Serialize + DeserializeOwned> OrderedSet<K, V> {
         value: V,
     ) -> Result<(), ViewError> {
         if self.chunks.is_empty() {
-            let id = self.allocate();
-            self.chunks.push(ChunkRef {
-                id,
-                len: 0,
-                first: (key.clone(), value.clone()),
-                last: (key.clone(), value.clone()),
-            });
+            insert(&mut self.inline, key, value);
+            if self.inline.len() <= CHUNK {
+                return Ok(());
+            }
+            // Spill: the inline entries become the first two chunks.
+            let mut lower = std::mem::take(&mut self.inline);
+            let upper = lower.split_off(lower.len() / 2);
+            for (at, entries) in [lower, upper].into_iter().enumerate() {
+                let id = self.allocate();
+                self.chunks.push(ChunkRef {
+                    id,
+                    len: 0,
+                    first: entries[0].clone(),
+                    last: entries[0].clone(),
+                });
+                self.store(writer, base, at, entries)?;
+            }
+            return Ok(());
         }
         let at = self.chunk_for(&key);
         let mut entries = self.load(writer, base, at).await?;
-        match entries.binary_search_by(|(probe, _)| probe.order(&key)) {
-            Ok(found) => entries[found].1.absorb(value),
-            Err(slot) => entries.insert(slot, (key, value)),
-        }
+        insert(&mut entries, key, value);
         if entries.len() > CHUNK {
             let upper = entries.split_off(entries.len() / 2);
             let id = self.allocate();
@@ -143,15 +164,12 @@ impl<K: SetKey, V: Slot + Serialize + DeserializeOwned> OrderedSet<K, V> {
         key: &K,
     ) -> Result<bool, ViewError> {
         if self.chunks.is_empty() {
-            return Ok(false);
+            return Ok(release(&mut self.inline, key));
         }
         let at = self.chunk_for(key);
         let mut entries = self.load(writer, base, at).await?;
-        let Ok(found) = entries.binary_search_by(|(probe, _)| probe.order(key)) else {
+        if !release(&mut entries, key) {
             return Ok(false);
-        };
-        if entries[found].1.release() {
-            entries.remove(found);
         }
         self.store(writer, base, at, entries)?;
         Ok(true)
@@ -204,6 +222,25 @@ impl<K: SetKey, V: Slot + Serialize + DeserializeOwned> OrderedSet<K, V> {
         let bytes = serde_json::to_vec(&entries).expect("chunk encodes");
         writer.put(CHUNKS, key.as_bytes(), bytes)
     }
+}
+
+/// Adds `value` under `key` to sorted `entries`.
+fn insert<K: SetKey, V: Slot>(entries: &mut Vec<(K, V)>, key: K, value: V) {
+    match entries.binary_search_by(|(probe, _)| probe.order(&key)) {
+        Ok(found) => entries[found].1.absorb(value),
+        Err(slot) => entries.insert(slot, (key, value)),
+    }
+}
+
+/// Takes one occurrence of `key` out of sorted `entries`; `false` if it was not there.
+fn release<K: SetKey, V: Slot>(entries: &mut Vec<(K, V)>, key: &K) -> bool {
+    let Ok(found) = entries.binary_search_by(|(probe, _)| probe.order(key)) else {
+        return false;
+    };
+    if entries[found].1.release() {
+        entries.remove(found);
+    }
+    true
 }
 
 fn chunk_key(base: &str, id: u64) -> String {

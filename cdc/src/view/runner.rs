@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use orbit_system::store::{Database, StoreError, Transaction};
+use orbit_system::store::{Database, EventScope, StoreError, Transaction};
 use tokio::sync::{Notify, watch};
 
 use super::View;
@@ -16,6 +16,7 @@ use super::layout::{
     CKPT_KEYSPACE, Checkpoint, DATA_KEYSPACE, ROW_KEYSPACE, Stored, generation_prefix,
     load_checkpoint, view_key,
 };
+use super::row::StoredRow;
 use super::writer::ViewWriter;
 
 /// Tuning shared by every runner.
@@ -56,7 +57,15 @@ impl Runner {
             return Ok(Step::Gone);
         };
         if !checkpoint.value.stale.is_empty() || checkpoint.value.dropped {
-            return collect_step(&self.views, id, checkpoint, self.tuning.collect_batch).await;
+            let scope = (!checkpoint.value.dropped).then(|| self.view.write_scope());
+            return collect_step(
+                &self.views,
+                id,
+                checkpoint,
+                self.tuning.collect_batch,
+                scope,
+            )
+            .await;
         }
         let view = self.view.clone();
         let page = self
@@ -142,12 +151,16 @@ impl Runner {
 }
 
 /// Deletes one batch of a stale generation (or, once none is left, the checkpoint of a
-/// dropped view). Unscoped: watchers never see it, as it is no change of the live rows.
+/// dropped view). With `scope` (a rebuild of a live view), live rows of the old generation
+/// are first turned into tombstones under the view's scope, so a watcher gets a DELETE for
+/// every old row before the new generation's rows arrive; the deletes themselves are
+/// unscoped, as they change nothing a watcher sees.
 pub(crate) async fn collect_step(
     views: &Database,
     id: &super::ViewId,
     checkpoint: Stored<Checkpoint>,
     batch: u32,
+    scope: Option<EventScope>,
 ) -> Result<Step, ViewError> {
     let Some(&generation) = checkpoint.value.stale.first() else {
         // Dropped and fully collected: the checkpoint goes last.
@@ -157,13 +170,34 @@ pub(crate) async fn collect_step(
         return Ok(Step::Gone);
     };
     let prefix = generation_prefix(id, generation);
+    let rows = views
+        .scan(ROW_KEYSPACE, prefix.as_bytes(), None, batch)
+        .await?;
     let mut txn = Transaction::new();
     let mut found = 0;
-    for keyspace in [ROW_KEYSPACE, DATA_KEYSPACE] {
-        let page = views.scan(keyspace, prefix.as_bytes(), None, batch).await?;
-        for record in page.records {
-            found += 1;
-            txn = txn.delete(keyspace, record.key);
+    if let Some(scope) = scope {
+        for record in &rows.records {
+            let stored = StoredRow::decode(&record.value)
+                .map_err(|e| ViewError::corrupt(id.to_string(), "row", e))?;
+            if let StoredRow::Live(row) = stored {
+                found += 1;
+                let gone = StoredRow::Gone { group: row.group };
+                txn = txn.put(ROW_KEYSPACE, record.key.clone(), gone.encode());
+            }
+        }
+        if found > 0 {
+            txn = txn.scope(scope);
+        }
+    }
+    if found == 0 {
+        let data = views
+            .scan(DATA_KEYSPACE, prefix.as_bytes(), None, batch)
+            .await?;
+        for (keyspace, page) in [(ROW_KEYSPACE, rows), (DATA_KEYSPACE, data)] {
+            for record in page.records {
+                found += 1;
+                txn = txn.delete(keyspace, record.key);
+            }
         }
     }
     let mut next = checkpoint.value.clone();
@@ -177,7 +211,7 @@ pub(crate) async fn collect_step(
         checkpoint.expect(),
     );
     commit_checked(views, id, txn).await?;
-    tracing::debug!(view = %id, generation, deleted = found, "stale view data collected");
+    tracing::debug!(view = %id, generation, keys = found, "stale view data collected");
     Ok(Step::Collected)
 }
 

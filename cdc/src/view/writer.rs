@@ -82,12 +82,37 @@ impl<'a> ViewWriter<'a> {
 
     /// Sets `row` (new or changed).
     pub async fn put_row(&mut self, row: Row) -> Result<(), ViewError> {
+        self.put_row_with_state(row, None).await
+    }
+
+    /// Sets `row` and keeps the view's private `state` for its group with it (read back
+    /// with [`ViewWriter::row_state`]; readers and watchers never see it).
+    pub async fn put_row_with_state(
+        &mut self,
+        row: Row,
+        state: Option<Value>,
+    ) -> Result<(), ViewError> {
         let key = self.row_key(&row.group);
         if !self.row_is_live(&key).await? {
             self.rows_delta += 1;
         }
-        self.write(ROW_KEYSPACE, key, Some(StoredRow::Live(row).encode()));
+        let bytes = StoredRow::Live(row).encode_with_state(state);
+        self.write(ROW_KEYSPACE, key, Some(bytes));
         Ok(())
+    }
+
+    /// The private state kept with `group`'s live row, if any.
+    pub async fn row_state(&mut self, group: &Value) -> Result<Option<Value>, ViewError> {
+        let key = self.row_key(group);
+        match self.read(ROW_KEYSPACE, key).await? {
+            None => Ok(None),
+            Some(bytes) => match StoredRow::decode_with_state(&bytes)
+                .map_err(|e| ViewError::corrupt(self.id.to_string(), "row", e))?
+            {
+                (StoredRow::Live(_), state) => Ok(state),
+                (StoredRow::Gone { .. }, _) => Ok(None),
+            },
+        }
     }
 
     /// Removes `group`'s row (its group became empty), leaving a tombstone naming it.

@@ -302,3 +302,45 @@ async fn large_groups_split_their_ordered_chunks_and_stay_exact() {
     assert_eq!(h.rows("by_status").await, expected);
     h.close().await;
 }
+
+#[tokio::test]
+async fn a_watcher_applying_every_delta_ends_with_the_rows_even_across_a_rebuild() {
+    let h = Harness::open_paged(3).await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    for (id, status) in [("a", "x"), ("b", "y"), ("c", "x"), ("d", "z")] {
+        h.put(PROJECT, "task", id, json!({"status": status, "points": 1}))
+            .await;
+    }
+    h.delete(PROJECT, "task", "d").await;
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    h.engine.rebuild(PROJECT, "by_status").await.unwrap();
+    h.put(PROJECT, "task", "b", json!({"status": "x", "points": 2}))
+        .await;
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    let views = h.engine.views_database();
+    let page = views
+        .changes_matching(0, 10_000, ViewEngine::watch_filter(PROJECT, "by_status"))
+        .await
+        .unwrap();
+    let mut watched = std::collections::BTreeMap::new();
+    let mut deletes = 0;
+    for event in &page.events {
+        match ViewEngine::row_change(PROJECT, "by_status", event).unwrap() {
+            Some(StoredRow::Live(row)) => {
+                watched.insert(row.group.to_string(), row.values);
+            }
+            Some(StoredRow::Gone { group }) => {
+                deletes += 1;
+                watched.remove(&group.to_string());
+            }
+            None => {}
+        }
+    }
+    assert_eq!(watched, h.rows("by_status").await);
+    assert_eq!(watched.len(), 1, "only x is left");
+    assert!(
+        deletes >= 3,
+        "z emptied, then x and y tombstoned by the rebuild"
+    );
+    h.close().await;
+}
