@@ -20,6 +20,7 @@ mod message;
 mod nats_url;
 mod position;
 mod publisher;
+mod reader;
 mod status;
 mod worker;
 
@@ -125,7 +126,6 @@ impl Relay {
             let db = store.database(&module).await?;
             let position = positions.load(&module).await?;
             feeds.push(Feed {
-                heads: db.watch_head(),
                 persisted: position.seq,
                 module,
                 db,
@@ -164,6 +164,7 @@ impl Relay {
             positions,
             publisher,
             shared: shared.clone(),
+            window: config.window.max(1),
             page: config.page.max(1),
             poll: config.poll,
             backoff: ExponentialBuilder::default()

@@ -9,11 +9,13 @@
 //! relay re-reads the stream's last message ([`Publisher::sync`]) and resumes right after it,
 //! so what the stream holds is always a gap-free, duplicate-free prefix of each feed.
 
-use std::collections::VecDeque;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use async_nats::jetstream::context::PublishAckFuture;
+use async_nats::jetstream::context::PublishError;
+use async_nats::jetstream::publish::PublishAck;
 use async_nats::jetstream::{self, Context, stream};
 use async_nats::{Client, ConnectOptions, Event};
 
@@ -54,14 +56,13 @@ pub(crate) async fn connect(url: &NatsUrl, shared: Arc<Shared>) -> Result<Client
         .map_err(|e| RelayError::Connect(e.to_string()))
 }
 
-/// Publishes change events to the instance's stream, in order, with a window of
-/// unacknowledged publishes in flight.
+/// Publishes change events to the instance's stream, each guarded by the stream sequence
+/// number it must follow; the caller keeps a window of them in flight.
 pub(crate) struct Publisher {
     js: Context,
     instance: String,
     stream: String,
     subjects: String,
-    window: usize,
     /// The stream's last sequence number as the relay knows it; `None` until synced and after
     /// any failure.
     last_seq: Option<u64>,
@@ -86,7 +87,6 @@ impl Publisher {
             instance,
             stream,
             subjects,
-            window: window.max(1),
             last_seq: None,
         }
     }
@@ -131,72 +131,75 @@ impl Publisher {
         Ok(SyncPoint { last_relayed })
     }
 
-    /// Publishes `batch` (one module's events, in feed order) and waits for every
-    /// acknowledgement. On error the relay must [`Publisher::sync`] before publishing again.
-    pub(crate) async fn publish(
+    /// Sends one event (events must come in feed order per module) without waiting for its
+    /// acknowledgement: await [`InFlight::ack`] and pass the result to [`InFlight::check`],
+    /// oldest first. After any error the relay must [`Publisher::sync`] again.
+    pub(crate) async fn send(
         &mut self,
+        feed: usize,
         module: &str,
-        batch: Vec<Outgoing>,
-    ) -> Result<(), RelayError> {
-        let mut predicted = self.last_seq.take().ok_or_else(|| RelayError::Stream {
-            stream: self.stream.clone(),
-            reason: "publishing before the relay found its place in the stream".to_owned(),
-        })?;
-        let mut in_flight: VecDeque<InFlight> = VecDeque::with_capacity(self.window);
-        for out in batch {
-            tracing::debug!(
-                correlation_id = out.correlation_id.as_deref().unwrap_or(""),
-                module,
-                seq = out.seq,
-                subject = %out.subject,
-                "relaying change event"
-            );
-            let mut message = jetstream::message::PublishMessage::build()
-                .payload(out.payload)
-                .headers(out.headers)
-                .message_id(&out.msg_id);
-            // 0 means "no check" to JetStream: the first message of an empty stream is unguarded.
-            if predicted > 0 {
-                message = message.expected_last_sequence(predicted);
-            }
-            let ack = self
-                .js
-                .send_publish(out.subject, message)
-                .await
-                .map_err(|e| publish_error(module, out.seq, e.to_string()))?;
-            predicted += 1;
-            in_flight.push_back(InFlight {
-                seq: out.seq,
-                stream_seq: predicted,
-                ack,
+        out: Outgoing,
+    ) -> Result<InFlight, RelayError> {
+        let Some(last) = self.last_seq.take() else {
+            return Err(RelayError::Stream {
+                stream: self.stream.clone(),
+                reason: "publishing before the relay found its place in the stream".to_owned(),
             });
-            if in_flight.len() >= self.window {
-                let oldest = in_flight.pop_front().expect("window is not empty");
-                oldest.wait(module).await?;
-            }
+        };
+        tracing::debug!(
+            correlation_id = out.correlation_id.as_deref().unwrap_or(""),
+            module,
+            seq = out.seq,
+            subject = %out.subject,
+            "relaying change event"
+        );
+        let mut message = jetstream::message::PublishMessage::build()
+            .payload(out.payload)
+            .headers(out.headers)
+            .message_id(&out.msg_id);
+        // 0 means "no check" to JetStream: the first message of an empty stream is unguarded.
+        if last > 0 {
+            message = message.expected_last_sequence(last);
         }
-        while let Some(next) = in_flight.pop_front() {
-            next.wait(module).await?;
-        }
-        self.last_seq = Some(predicted);
-        Ok(())
+        let ack = self
+            .js
+            .send_publish(out.subject, message)
+            .await
+            .map_err(|e| publish_error(module, out.seq, e.to_string()))?;
+        self.last_seq = Some(last + 1);
+        Ok(InFlight {
+            feed,
+            seq: out.seq,
+            stream_seq: last + 1,
+            ack: ack.into_future(),
+        })
+    }
+
+    /// Forgets the relay's place in the stream (after a failure).
+    pub(crate) fn reset(&mut self) {
+        self.last_seq = None;
     }
 }
 
 /// One publish waiting for its acknowledgement.
-struct InFlight {
-    seq: u64,
+pub(crate) struct InFlight {
+    /// Index of the feed the event belongs to.
+    pub(crate) feed: usize,
+    /// The event's sequence number in its feed.
+    pub(crate) seq: u64,
     /// The stream sequence number it must be stored at.
     stream_seq: u64,
-    ack: PublishAckFuture,
+    pub(crate) ack: Pin<Box<dyn Future<Output = Result<PublishAck, PublishError>> + Send>>,
 }
 
 impl InFlight {
-    async fn wait(self, module: &str) -> Result<(), RelayError> {
-        let ack = self
-            .ack
-            .await
-            .map_err(|e| publish_error(module, self.seq, e.to_string()))?;
+    /// Whether the acknowledgement says the event was stored where the relay expected.
+    pub(crate) fn check(
+        &self,
+        module: &str,
+        result: Result<PublishAck, PublishError>,
+    ) -> Result<(), RelayError> {
+        let ack = result.map_err(|e| publish_error(module, self.seq, e.to_string()))?;
         if ack.duplicate || ack.sequence != self.stream_seq {
             return Err(publish_error(
                 module,

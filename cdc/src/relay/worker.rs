@@ -1,34 +1,40 @@
-//! The relay task: follows each module feed's outbox, publishes the federated events in
-//! sequence order, records its position after every acknowledged batch, and on any failure
-//! (NATS down, slow or out of step) waits with back-off, finds its place in the stream again
-//! and carries on. Events wait in the outbox meanwhile; the rest of the instance never waits
-//! for the relay.
+//! The relay task: publishes the pages its readers (`reader.rs`, one per module feed) hand
+//! over, keeping a window of unacknowledged publishes in flight across pages, records each
+//! feed's position once every event of a page is acknowledged, and on any failure (NATS down,
+//! slow or out of step) waits with back-off, finds its place in the stream again and carries
+//! on from the recorded positions. Events wait in the outbox meanwhile; the rest of the
+//! instance never waits for the relay.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use backon::{BackoffBuilder, ExponentialBackoff, ExponentialBuilder};
-use orbit_system::store::{Database, EventScope, StoreError};
-use tokio::sync::watch;
+use orbit_system::store::Database;
+use tokio::sync::{mpsc, watch};
+use tokio::task::JoinSet;
 
 use crate::relay::RelayError;
-use crate::relay::message::outgoing;
+use crate::relay::message::Outgoing;
 use crate::relay::position::{Position, Positions};
-use crate::relay::publisher::Publisher;
+use crate::relay::publisher::{InFlight, Publisher};
+use crate::relay::reader::{Page, Reader};
 use crate::relay::status::Shared;
 
 /// Skipped (non-federated) progress is recorded at least this often in events; losing it
 /// costs only a re-scan, so it is not written after every page.
 const SKIP_PERSIST_EVERY: u64 = 4096;
+/// Pages each reader may prepare ahead of the publishing loop.
+const READ_AHEAD: usize = 2;
 
 /// One followed module feed.
 pub(crate) struct Feed {
     pub(crate) module: String,
     pub(crate) db: Database,
+    /// Everything up to here is in the stream (or skipped).
     pub(crate) position: Position,
     /// The sequence number last written to the store.
     pub(crate) persisted: u64,
-    pub(crate) heads: watch::Receiver<u64>,
 }
 
 pub(crate) struct Worker {
@@ -37,15 +43,27 @@ pub(crate) struct Worker {
     pub(crate) positions: Positions,
     pub(crate) publisher: Publisher,
     pub(crate) shared: Arc<Shared>,
+    pub(crate) window: usize,
     pub(crate) page: u32,
     pub(crate) poll: Duration,
     pub(crate) backoff: ExponentialBuilder,
     pub(crate) stop: watch::Receiver<bool>,
 }
 
-/// Only events of federating projects leave the instance.
-fn is_federated(scope: Option<&EventScope>) -> bool {
-    scope.is_some_and(|scope| scope.federated)
+/// What waits to be sent, in order: events, and the end of the page they came from.
+enum Queued {
+    Event(usize, Outgoing),
+    PageEnd(PageEnd),
+}
+
+/// The end of a page: once `sent` publishes are acknowledged, its feed is at `scanned_through`.
+struct PageEnd {
+    feed: usize,
+    scanned_through: u64,
+    /// Publishes sent up to and including this page's last event.
+    sent: u64,
+    published: bool,
+    pruned: bool,
 }
 
 impl Worker {
@@ -59,6 +77,7 @@ impl Worker {
             match result {
                 Ok(()) => break,
                 Err(error) => {
+                    self.publisher.reset();
                     tracing::warn!(%error, "relay paused; events wait in the outbox");
                     self.shared.set_failed(error.to_string());
                     let delay = delays.next().unwrap_or(self.poll);
@@ -113,92 +132,100 @@ impl Worker {
         Ok(())
     }
 
-    /// Relays until asked to stop (`Ok`) or until something fails.
+    /// Relays until asked to stop (`Ok`) or until something fails. The readers start from
+    /// the recorded positions and are stopped when this returns.
     async fn relay(&mut self, delays: &mut ExponentialBackoff) -> Result<(), RelayError> {
+        let (pages_tx, mut pages) = mpsc::channel(READ_AHEAD * self.feeds.len());
+        let mut readers = JoinSet::new();
+        for (index, feed) in self.feeds.iter().enumerate() {
+            let reader = Reader {
+                feed: index,
+                module: feed.module.clone(),
+                instance: self.instance.clone(),
+                db: feed.db.clone(),
+                after: feed.position.seq,
+                page: self.page,
+                poll: self.poll,
+            };
+            readers.spawn(reader.run(pages_tx.clone()));
+        }
+        drop(pages_tx);
+        let mut queue: VecDeque<Queued> = VecDeque::new();
+        let mut in_flight: VecDeque<InFlight> = VecDeque::with_capacity(self.window);
+        let mut ends: VecDeque<PageEnd> = VecDeque::new();
+        let (mut sent, mut acked) = (0u64, 0u64);
         loop {
-            let mut progressed = false;
-            for index in 0..self.feeds.len() {
-                if self.stopping() {
-                    return Ok(());
+            // Fill the window from what the readers handed over.
+            while in_flight.len() < self.window {
+                match queue.pop_front() {
+                    Some(Queued::Event(feed, out)) => {
+                        let module = &self.feeds[feed].module;
+                        in_flight.push_back(self.publisher.send(feed, module, out).await?);
+                        sent += 1;
+                    }
+                    Some(Queued::PageEnd(mut end)) => {
+                        end.sent = sent;
+                        ends.push_back(end);
+                    }
+                    None => break,
                 }
-                if self.relay_page(index).await? {
-                    progressed = true;
-                    *delays = self.backoff.build();
-                }
             }
-            if !progressed {
-                self.wait_for_events().await;
+            if self.complete(&mut ends, acked).await? {
+                *delays = self.backoff.build();
             }
-        }
-    }
-
-    /// Relays the next page of feed `index`; true if its position moved.
-    async fn relay_page(&mut self, index: usize) -> Result<bool, RelayError> {
-        let feed = &mut self.feeds[index];
-        let after = feed.position.seq;
-        let page = match feed
-            .db
-            .changes_matching(after, self.page, is_federated)
-            .await
-        {
-            Ok(page) => page,
-            Err(StoreError::Pruned { pruned_through, .. }) => {
-                // The events are gone; waiting would block the feed forever.
-                tracing::error!(
-                    module = feed.module,
-                    after,
-                    pruned_through,
-                    "outbox events were pruned before the relay published them; they are lost to federation"
-                );
-                feed.position.seq = pruned_through;
-                self.positions.save(&feed.module, feed.position).await?;
-                feed.persisted = pruned_through;
-                self.shared.set_position(&feed.module, feed.position);
-                return Ok(true);
-            }
-            Err(error) => return Err(error.into()),
-        };
-        if page.scanned_through <= after {
-            return Ok(false);
-        }
-        if !page.events.is_empty() {
-            let batch = page
-                .events
-                .iter()
-                .map(|event| outgoing(&self.instance, &feed.module, event))
-                .collect();
             tokio::select! {
-                published = self.publisher.publish(&feed.module, batch) => published?,
-                // Unacknowledged events are sent again after the restart.
-                _ = self.stop.wait_for(|stop| *stop) => return Ok(false),
+                biased;
+                _ = self.stop.wait_for(|stop| *stop) => return Ok(()),
+                result = async { (&mut in_flight.front_mut().expect("non-empty").ack).await },
+                    if !in_flight.is_empty() =>
+                {
+                    let done = in_flight.pop_front().expect("non-empty");
+                    done.check(&self.feeds[done.feed].module, result)?;
+                    acked += 1;
+                }
+                page = pages.recv(), if queue.is_empty() => {
+                    let page = page.ok_or_else(|| RelayError::Stream {
+                        stream: String::new(),
+                        reason: "the outbox readers stopped".to_owned(),
+                    })??;
+                    enqueue(&mut queue, page);
+                }
             }
-            feed.position.last_published_at = Some(SystemTime::now());
         }
-        feed.position.seq = page.scanned_through;
-        if !page.events.is_empty() || feed.position.seq - feed.persisted >= SKIP_PERSIST_EVERY {
-            self.positions.save(&feed.module, feed.position).await?;
-            feed.persisted = feed.position.seq;
-        }
-        self.shared.set_position(&feed.module, feed.position);
-        Ok(true)
     }
 
-    /// Waits for a commit to any followed feed, the poll interval (commits of other
-    /// processes sharing a PostgreSQL store are not signalled) or a stop.
-    async fn wait_for_events(&mut self) {
-        let commits = futures::future::select_all(self.feeds.iter_mut().map(|feed| {
-            Box::pin(async move {
-                if feed.heads.changed().await.is_err() {
-                    // The store is closing; the poll interval paces the loop until the stop.
-                    futures::future::pending::<()>().await;
-                }
-            })
-        }));
-        tokio::select! {
-            _ = commits => {}
-            _ = tokio::time::sleep(self.poll) => {}
-            _ = self.stop.wait_for(|stop| *stop) => {}
+    /// Moves feeds past the pages whose events are all acknowledged and records their
+    /// positions; true if any event was published.
+    async fn complete(
+        &mut self,
+        ends: &mut VecDeque<PageEnd>,
+        acked: u64,
+    ) -> Result<bool, RelayError> {
+        let mut touched = vec![false; self.feeds.len()];
+        let mut published = false;
+        while ends.front().is_some_and(|end| end.sent <= acked) {
+            let end = ends.pop_front().expect("non-empty");
+            let feed = &mut self.feeds[end.feed];
+            feed.position.seq = end.scanned_through;
+            if end.published {
+                feed.position.last_published_at = Some(SystemTime::now());
+                published = true;
+            }
+            if end.published
+                || end.pruned
+                || feed.position.seq - feed.persisted >= SKIP_PERSIST_EVERY
+            {
+                touched[end.feed] = true;
+            }
+            self.shared.set_position(&feed.module, feed.position);
         }
+        for (feed, touched) in self.feeds.iter_mut().zip(touched) {
+            if touched {
+                self.positions.save(&feed.module, feed.position).await?;
+                feed.persisted = feed.position.seq;
+            }
+        }
+        Ok(published)
     }
 
     /// Records skipped progress not yet written, so a restart does not scan it again.
@@ -214,4 +241,18 @@ impl Worker {
             }
         }
     }
+}
+
+fn enqueue(queue: &mut VecDeque<Queued>, page: Page) {
+    let published = !page.events.is_empty();
+    for out in page.events {
+        queue.push_back(Queued::Event(page.feed, out));
+    }
+    queue.push_back(Queued::PageEnd(PageEnd {
+        feed: page.feed,
+        scanned_through: page.scanned_through,
+        sent: 0,
+        published,
+        pruned: page.pruned,
+    }));
 }
