@@ -8,6 +8,12 @@
 //! touching the record's contribution, its old and its new group) and times folding that
 //! page (one transaction with the checkpoint). Figures are per event.
 //!
+//! Alongside, the same run measures the store alone on a keyspace of the same size (1k or 1M
+//! records of row-like size): a page of 3×256 random point reads and one transaction of
+//! 3×256 random overwrites, the store operations a page of moves costs the view (previous
+//! contribution, old row, new row). The ratio of the two ratios says how much of the growth is
+//! the fold and how much the storage engine's (B-tree depth, pages dirtied per commit).
+//!
 //! Run: `cargo bench -p orbit-cdc --bench views` (`ORBIT_BENCH_LARGE_VIEW=100000` for a
 //! quicker run with a smaller large view).
 
@@ -32,13 +38,18 @@ const LARGE: u64 = 1_000_000;
 /// Events per measured page (the runner's default page).
 const PAGE: u64 = 256;
 
-/// Time spent folding and events folded, per view size, as measured by criterion's runs.
+/// Time spent and events (or event-equivalents) done, per size, as criterion's runs measured.
 static MEASURED: Mutex<BTreeMap<u64, (Duration, u64)>> = Mutex::new(BTreeMap::new());
+/// The same for the store alone.
+static STORE: Mutex<BTreeMap<u64, (Duration, u64)>> = Mutex::new(BTreeMap::new());
+/// Store operations (reads, then writes) per folded event that `STORE` mirrors.
+const OPS_PER_EVENT: u64 = 3;
 
 struct Fixture {
     _dir: tempfile::TempDir,
     store: Store,
     records: Database,
+    raw: Database,
     engine: ViewEngine,
     groups: u64,
     rng: StdRng,
@@ -104,6 +115,15 @@ async fn populate(groups: u64) -> Fixture {
         }
         records.commit(txn).await.unwrap();
     }
+    let raw = store.database("bench").await.unwrap();
+    let filler = vec![7u8; 320];
+    for chunk in (0..groups).collect::<Vec<_>>().chunks(1000) {
+        let mut txn = Transaction::new();
+        for &i in chunk {
+            txn = txn.put("raw", raw_key(i), filler.clone());
+        }
+        raw.commit(txn).await.unwrap();
+    }
     let bulk = ViewConfig {
         page: 4096,
         ..ViewConfig::default()
@@ -127,6 +147,7 @@ async fn populate(groups: u64) -> Fixture {
         _dir: dir,
         store,
         records,
+        raw,
         engine,
         groups,
         rng: StdRng::seed_from_u64(groups),
@@ -146,6 +167,22 @@ impl Fixture {
         self.records.commit(txn).await.unwrap();
     }
 
+    /// The store alone: the reads and writes a page of moves costs, on random keys of a
+    /// keyspace as large as the view; the time it took.
+    async fn store_page(&mut self) -> Duration {
+        let keys: Vec<Vec<u8>> = (0..PAGE * OPS_PER_EVENT)
+            .map(|_| raw_key(self.rng.gen_range(0..self.groups)))
+            .collect();
+        let started = Instant::now();
+        let mut txn = Transaction::new();
+        for key in keys {
+            let record = self.raw.get("raw", &key).await.unwrap().unwrap();
+            txn = txn.put("raw", key, record.value);
+        }
+        self.raw.commit(txn).await.unwrap();
+        started.elapsed()
+    }
+
     /// Folds what is new; the time it took.
     async fn fold(&self) -> Duration {
         let started = Instant::now();
@@ -154,6 +191,40 @@ impl Fixture {
         assert_eq!(info.checkpoint_seq, info.head_seq);
         took
     }
+}
+
+fn raw_key(i: u64) -> Vec<u8> {
+    format!("{i:016x}").into_bytes()
+}
+
+/// Runs one criterion benchmark per size, recording what it measured into `sink`.
+fn measure(
+    c: &mut Criterion,
+    name: &str,
+    fixtures: &[std::cell::RefCell<Fixture>],
+    runtime: &tokio::runtime::Runtime,
+    sink: &'static Mutex<BTreeMap<u64, (Duration, u64)>>,
+    page: impl Fn(&mut Fixture, &tokio::runtime::Runtime) -> Duration,
+) {
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Elements(PAGE));
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(10));
+    for fixture in fixtures {
+        let rows = fixture.borrow().groups;
+        group.bench_with_input(BenchmarkId::from_parameter(rows), &rows, |b, &rows| {
+            b.iter_custom(|iters| {
+                let mut fixture = fixture.borrow_mut();
+                let total: Duration = (0..iters).map(|_| page(&mut *fixture, runtime)).sum();
+                let mut measured = sink.lock().unwrap();
+                let entry = measured.entry(rows).or_default();
+                entry.0 += total;
+                entry.1 += iters * PAGE;
+                total
+            })
+        });
+    }
+    group.finish();
 }
 
 fn bench(c: &mut Criterion) {
@@ -165,46 +236,56 @@ fn bench(c: &mut Criterion) {
         .enable_all()
         .build()
         .unwrap();
-    let mut group = c.benchmark_group("view_fold_per_event");
-    group.throughput(Throughput::Elements(PAGE));
-    group.sample_size(20);
-    group.measurement_time(Duration::from_secs(10));
-    for rows in [SMALL, large] {
-        let fixture = std::cell::RefCell::new(runtime.block_on(populate(rows)));
-        group.bench_with_input(BenchmarkId::from_parameter(rows), &rows, |b, &rows| {
-            b.iter_custom(|iters| {
-                let mut fixture = fixture.borrow_mut();
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    runtime.block_on(fixture.write_page());
-                    total += runtime.block_on(fixture.fold());
-                }
-                let mut measured = MEASURED.lock().unwrap();
-                let entry = measured.entry(rows).or_default();
-                entry.0 += total;
-                entry.1 += iters * PAGE;
-                total
-            })
-        });
-        let fixture = fixture.into_inner();
-        runtime.block_on(fixture.store.close());
+    let fixtures: Vec<_> = [SMALL, large]
+        .into_iter()
+        .map(|rows| std::cell::RefCell::new(runtime.block_on(populate(rows))))
+        .collect();
+    measure(
+        c,
+        "view_fold_per_event",
+        &fixtures,
+        &runtime,
+        &MEASURED,
+        |f, rt| {
+            rt.block_on(f.write_page());
+            rt.block_on(f.fold())
+        },
+    );
+    measure(
+        c,
+        "store_alone_per_event",
+        &fixtures,
+        &runtime,
+        &STORE,
+        |f, rt| rt.block_on(f.store_page()),
+    );
+    for fixture in fixtures {
+        runtime.block_on(fixture.into_inner().store.close());
     }
-    group.finish();
     report(large);
 }
 
-/// Prints the per-event cost of both sizes and their ratio.
+/// Prints the per-event cost of both sizes and their ratio, for the view and the store alone.
 fn report(large: u64) {
-    let measured = MEASURED.lock().unwrap();
-    let per_event = |rows: u64| {
-        let (time, events) = measured[&rows];
+    let per_event = |sink: &Mutex<BTreeMap<u64, (Duration, u64)>>, rows: u64| {
+        let (time, events) = sink.lock().unwrap()[&rows];
         time.as_secs_f64() * 1e6 / events as f64
     };
-    let (small_us, large_us) = (per_event(SMALL), per_event(large));
+    let (small_us, large_us) = (per_event(&MEASURED, SMALL), per_event(&MEASURED, large));
+    let (small_store, large_store) = (per_event(&STORE, SMALL), per_event(&STORE, large));
     println!(
         "\nfold one event: {SMALL} rows {small_us:.1} µs, {large} rows {large_us:.1} µs, \
          ratio {:.2} (goal ≤ 1.5)",
         large_us / small_us
+    );
+    println!(
+        "store alone ({OPS_PER_EVENT} random reads + {OPS_PER_EVENT} writes per event): \
+         {SMALL} keys {small_store:.1} µs, {large} keys {large_store:.1} µs, ratio {:.2}",
+        large_store / small_store
+    );
+    println!(
+        "fold ratio / store ratio: {:.2}",
+        (large_us / small_us) / (large_store / small_store)
     );
 }
 

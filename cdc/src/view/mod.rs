@@ -16,9 +16,11 @@
 //! ever appears in one: a group is addressed by its keyed blind index):
 //! - `view.decl`  `<project>/<name>`: a declared view (its spec, org);
 //! - `view.ckpt`  `<project>/<name>`: the checkpoint (generation, sequence, row count);
-//! - `view.row`   `<project>/<name>/<generation>/<group blind index>`: a row, or a tombstone
-//!   for a group that became empty (so a watcher learns which group went away);
-//! - `view.data`  `<project>/<name>/<generation>/<table>/<key>`: a view's private state.
+//! - `view.row`   `<project>/<name>/<generation>/<group blind index>`: a row (with the
+//!   view's private state for that group, which readers never see), or a tombstone for a
+//!   group that became empty (so a watcher learns which group went away);
+//! - `view.data`  `<project>/<name>/<generation>/<table>/<key>`: a view's other private
+//!   state (a group-by view's per-record contributions, chunks of large ordered sets).
 //!
 //! Row writes carry `EventScope { project_id, entity: <view name> }`: watching a view is
 //! following the `views` feed filtered to that scope, keeping the `view.row` events.
