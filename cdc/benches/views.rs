@@ -215,7 +215,7 @@ fn measure(
         group.bench_with_input(BenchmarkId::from_parameter(rows), &rows, |b, &rows| {
             b.iter_custom(|iters| {
                 let mut fixture = fixture.borrow_mut();
-                let total: Duration = (0..iters).map(|_| page(&mut *fixture, runtime)).sum();
+                let total: Duration = (0..iters).map(|_| page(&mut fixture, runtime)).sum();
                 let mut measured = sink.lock().unwrap();
                 let entry = measured.entry(rows).or_default();
                 entry.0 += total;
