@@ -28,6 +28,8 @@ const MAX_PAGE: u32 = 1000;
 const DEFAULT_PAGE: u32 = 100;
 /// Largest project id accepted.
 const MAX_ID: usize = 64;
+/// Times `create` retries when a collector moves the checkpoint of a dropped namesake.
+const CREATE_ATTEMPTS: u32 = 20;
 
 /// Tuning of the engine; the defaults suit a server.
 #[derive(Debug, Clone, Copy)]
@@ -190,43 +192,50 @@ impl ViewEngine {
             declared.project_id.clone(),
             declared.spec.clone(),
         ));
-        // A dropped view of the same name may still be collecting: start after its data.
-        let previous = load_checkpoint(&self.inner.views, &id).await?;
-        let (checkpoint, expect) = match &previous {
-            Some(old) => {
-                let mut stale = old.value.stale.clone();
-                stale.push(old.value.generation);
-                (
-                    Checkpoint::fresh(old.value.generation + 1, stale),
-                    old.expect(),
-                )
-            }
-            None => (Checkpoint::fresh(1, Vec::new()), Expect::Absent),
-        };
-        let txn = Transaction::new()
-            .put_if(
-                DECL_KEYSPACE,
-                view_key(&id),
-                declared.encode(),
-                Expect::Absent,
-            )
-            .put_if(CKPT_KEYSPACE, view_key(&id), checkpoint.encode(), expect)
-            .scope(view.write_scope());
-        match commit_checked(&self.inner.views, &id, txn).await {
-            Ok(()) => {}
-            Err(ViewError::CheckpointMoved { .. }) => {
-                return Err(if self.declared(&id).await?.is_some() {
-                    ViewError::AlreadyExists {
+        // A dropped view of the same name may still be collecting (and moving its
+        // checkpoint meanwhile): start after its data, retrying when the collector wins.
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let previous = load_checkpoint(&self.inner.views, &id).await?;
+            let (checkpoint, expect) = match &previous {
+                // A live checkpoint: a declared view, or a module's registered view.
+                Some(old) if !old.value.dropped => {
+                    return Err(ViewError::AlreadyExists {
                         project_id: id.project_id,
                         name: id.name,
-                    }
-                } else {
-                    ViewError::CheckpointMoved {
-                        view: id.to_string(),
-                    }
-                });
+                    });
+                }
+                Some(old) => {
+                    let mut stale = old.value.stale.clone();
+                    stale.push(old.value.generation);
+                    (
+                        Checkpoint::fresh(old.value.generation + 1, stale),
+                        old.expect(),
+                    )
+                }
+                None => (Checkpoint::fresh(1, Vec::new()), Expect::Absent),
+            };
+            let txn = Transaction::new()
+                .put_if(
+                    DECL_KEYSPACE,
+                    view_key(&id),
+                    declared.encode(),
+                    Expect::Absent,
+                )
+                .put_if(CKPT_KEYSPACE, view_key(&id), checkpoint.encode(), expect)
+                .scope(view.write_scope());
+            match commit_checked(&self.inner.views, &id, txn).await {
+                Ok(()) => break,
+                Err(ViewError::CheckpointMoved { .. }) if self.declared(&id).await?.is_some() => {
+                    return Err(ViewError::AlreadyExists {
+                        project_id: id.project_id,
+                        name: id.name,
+                    });
+                }
+                Err(ViewError::CheckpointMoved { .. }) if attempt < CREATE_ATTEMPTS => {}
+                Err(error) => return Err(error),
             }
-            Err(error) => return Err(error),
         }
         tracing::info!(view = %id, source = %declared.spec.module, entity = %declared.spec.entity, "view declared");
         self.spawn(view).await?;

@@ -250,3 +250,27 @@ async fn a_store_reopened_from_disk_keeps_views() {
     assert_eq!(listed[0].checkpoint_seq, listed[0].head_seq);
     store.close().await;
 }
+
+#[tokio::test]
+async fn a_rebuild_from_another_process_is_safe_beside_the_running_runner() {
+    let h = Harness::open_paged(4).await;
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    write_tasks(&h, 30).await;
+    // `orbit views rebuild` opens the same store file in its own process.
+    let cli_store = orbit_system::store::Store::open(config(h.dir.path()))
+        .await
+        .unwrap();
+    let cli = ViewEngine::open(&cli_store, view_config(3)).await.unwrap();
+    let rebuilt = cli.rebuild(PROJECT, "by_status").await.unwrap();
+    assert_eq!(rebuilt.generation, 2);
+    // The server keeps taking writes and its runner keeps folding meanwhile.
+    let (done, ()) = tokio::join!(cli.catch_up(PROJECT, "by_status"), write_tasks(&h, 12));
+    assert!(done.unwrap().checkpoint_seq > 0);
+    cli_store.close().await;
+    let info = h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    assert_eq!(info.generation, 2);
+    assert_eq!(info.checkpoint_seq, h.records.head().await.unwrap());
+    // 30 records with 7 deleted, then t0..t11 rewritten and t0, t4, t8 deleted again.
+    assert_eq!(total_count(&h.rows("by_status").await), 23);
+    h.close().await;
+}

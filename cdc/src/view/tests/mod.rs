@@ -1,8 +1,9 @@
 //! Tests of materialised views against a real encrypted SQLite store in a temp dir: the
 //! aggregates under puts, updates and deletes, atomicity of rows and checkpoint, rebuilds,
-//! declaration errors, and a property test against a from-scratch recomputation.
+//! declaration errors, a compiled module's view, and a property test against a from-scratch recomputation.
 
 mod aggregates;
+mod compiled;
 mod declarations;
 mod durability;
 mod harness;
