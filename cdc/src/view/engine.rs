@@ -100,6 +100,7 @@ struct Inner {
 }
 
 struct Running {
+    view: Arc<dyn View>,
     nudge: Arc<Notify>,
     stop: watch::Sender<bool>,
     task: JoinHandle<()>,
@@ -416,6 +417,29 @@ impl ViewEngine {
         Ok(())
     }
 
+    /// The lowest checkpoint among the views this engine runs that fold `database`, `None`
+    /// if none does: pruning that database's outbox up to it loses no view an event (a
+    /// rebuild, though, needs the log from its start).
+    pub async fn folded_through(&self, database: &str) -> Result<Option<u64>, ViewError> {
+        let ids: Vec<ViewId> = self
+            .inner
+            .running
+            .lock()
+            .expect("views lock")
+            .iter()
+            .filter(|(_, running)| running.view.source_database() == database)
+            .map(|(id, _)| id.clone())
+            .collect();
+        let mut lowest: Option<u64> = None;
+        for id in ids {
+            if let Some(checkpoint) = load_checkpoint(&self.inner.views, &id).await? {
+                let seq = checkpoint.value.seq;
+                lowest = Some(lowest.map_or(seq, |low| low.min(seq)));
+            }
+        }
+        Ok(lowest)
+    }
+
     /// Stops every runner and waits for them.
     pub async fn shutdown(&self) {
         let _ = self.inner.stop.send(true);
@@ -518,7 +542,7 @@ impl ViewEngine {
 
     async fn spawn(&self, view: Arc<dyn View>) -> Result<(), ViewError> {
         let id = view.id().clone();
-        let runner = self.runner(view).await?;
+        let runner = self.runner(view.clone()).await?;
         let nudge = Arc::new(Notify::new());
         let (stop, stop_rx) = watch::channel(false);
         let mut global = self.inner.stop.subscribe();
@@ -531,12 +555,15 @@ impl ViewEngine {
                 }
             }
         });
-        let previous = self
-            .inner
-            .running
-            .lock()
-            .expect("views lock")
-            .insert(id, Running { nudge, stop, task });
+        let previous = self.inner.running.lock().expect("views lock").insert(
+            id,
+            Running {
+                view,
+                nudge,
+                stop,
+                task,
+            },
+        );
         if let Some(previous) = previous {
             previous.task.abort();
         }

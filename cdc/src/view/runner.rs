@@ -120,29 +120,46 @@ impl Runner {
     pub(crate) async fn run(self, nudge: Arc<Notify>, mut stop: watch::Receiver<bool>) {
         let id = self.view.id().clone();
         let mut heads = self.source.watch_head();
+        let mut failures: u32 = 0;
         tracing::debug!(view = %id, source = self.source.name(), "view runner started");
         loop {
             if *stop.borrow() {
                 break;
             }
-            let idle = match self.step().await {
-                Ok(Step::Folded(_)) | Ok(Step::Collected) => false,
-                Err(ViewError::CheckpointMoved { .. }) => false,
-                Ok(Step::Idle) => true,
+            let wait = match self.step().await {
+                Ok(Step::Folded(_)) | Ok(Step::Collected) => None,
+                Err(ViewError::CheckpointMoved { .. }) => None,
+                Ok(Step::Idle) => {
+                    failures = 0;
+                    Some(self.tuning.poll)
+                }
                 Ok(Step::Gone) => break,
                 Err(error) => {
-                    tracing::error!(view = %id, %error, "view cannot fold; retrying");
-                    true
+                    // Backs off (up to a minute) so a lasting failure, such as a pruned
+                    // source log, is reported without flooding the log.
+                    failures = failures.saturating_add(1);
+                    let backoff = self.tuning.poll * 2u32.saturating_pow(failures.min(6));
+                    let backoff = backoff.min(Duration::from_secs(60));
+                    tracing::error!(view = %id, %error, retry_in = ?backoff, "view cannot fold");
+                    Some(backoff)
                 }
             };
-            if !idle {
+            let Some(wait) = wait else {
+                failures = 0;
                 tokio::task::yield_now().await;
+                continue;
+            };
+            if failures > 0 {
+                tokio::select! {
+                    _ = tokio::time::sleep(wait) => {}
+                    _ = stop.changed() => {}
+                }
                 continue;
             }
             tokio::select! {
                 _ = heads.changed() => {}
                 _ = nudge.notified() => {}
-                _ = tokio::time::sleep(self.tuning.poll) => {}
+                _ = tokio::time::sleep(wait) => {}
                 _ = stop.changed() => {}
             }
         }

@@ -274,3 +274,19 @@ async fn a_rebuild_from_another_process_is_safe_beside_the_running_runner() {
     assert_eq!(total_count(&h.rows("by_status").await), 23);
     h.close().await;
 }
+
+#[tokio::test]
+async fn folded_through_is_the_slowest_view_of_a_database() {
+    let h = Harness::open().await;
+    assert_eq!(h.engine.folded_through("records").await.unwrap(), None);
+    h.engine.create(ORG, PROJECT, &tasks_view()).await.unwrap();
+    write_tasks(&h, 8).await;
+    h.engine.catch_up(PROJECT, "by_status").await.unwrap();
+    let head = h.records.head().await.unwrap();
+    assert_eq!(
+        h.engine.folded_through("records").await.unwrap(),
+        Some(head)
+    );
+    assert_eq!(h.engine.folded_through("chat").await.unwrap(), None);
+    h.close().await;
+}
