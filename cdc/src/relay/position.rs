@@ -1,5 +1,7 @@
-//! The relay's durable position per module feed: database `cdc`, keyspace `relay`, key = the
-//! module, value = an `orbit.cdc.v1.RelayFeed` record (position and last publish time).
+//! The relay's durable position per module feed: database `relay`, keyspace `position`, key =
+//! the module, value = an `orbit.cdc.v1.RelayFeed` record (position and last publish time).
+//! The database belongs to the relay alone and nobody follows its outbox, so the relay prunes
+//! the change events its own position writes leave there.
 //!
 //! A position is written after a batch is acknowledged by JetStream, so after a restart the
 //! relay resumes there; what was acknowledged but not yet recorded is found again from the
@@ -13,10 +15,12 @@ use prost::Message;
 
 use crate::relay::RelayError;
 
-/// Database holding the relay positions.
-pub const POSITION_DATABASE: &str = "cdc";
+/// Database holding the relay positions (the relay's alone).
+pub const POSITION_DATABASE: &str = "relay";
 /// Keyspace of the relay positions inside [`POSITION_DATABASE`].
-pub const POSITION_KEYSPACE: &str = "relay";
+pub const POSITION_KEYSPACE: &str = "position";
+/// The outbox of [`POSITION_DATABASE`] is pruned after this many position writes.
+const PRUNE_EVERY: u32 = 256;
 
 /// One module's stored position.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -27,15 +31,18 @@ pub(crate) struct Position {
 }
 
 /// Reads and writes relay positions.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Positions {
     db: Database,
+    /// Position writes since the outbox was last pruned.
+    since_prune: u32,
 }
 
 impl Positions {
     pub(crate) async fn open(store: &Store) -> Result<Positions, RelayError> {
         Ok(Positions {
             db: store.database(POSITION_DATABASE).await?,
+            since_prune: 0,
         })
     }
 
@@ -58,16 +65,65 @@ impl Positions {
     }
 
     /// Records `position` for `module`.
-    pub(crate) async fn save(&self, module: &str, position: Position) -> Result<(), RelayError> {
+    pub(crate) async fn save(
+        &mut self,
+        module: &str,
+        position: Position,
+    ) -> Result<(), RelayError> {
         let feed = pb::RelayFeed {
             module: module.to_owned(),
             position: position.seq,
             last_published_at: position.last_published_at.map(prost_types::Timestamp::from),
             ..pb::RelayFeed::default()
         };
-        self.db
+        let receipt = self
+            .db
             .put(POSITION_KEYSPACE, module.as_bytes(), feed.encode_to_vec())
             .await?;
+        self.since_prune += 1;
+        if self.since_prune >= PRUNE_EVERY {
+            self.since_prune = 0;
+            if let Some(through) = receipt.version() {
+                self.db.prune_changes(through).await?;
+            }
+        }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use orbit_system::store::{StoreConfig, StoreLocation, Unseal};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn positions_round_trip_and_their_outbox_is_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = StoreConfig::new(
+            StoreLocation::sqlite_in(dir.path()),
+            Unseal::KeyFile(dir.path().join("instance.key")),
+        );
+        config.full_sync = false;
+        let store = Store::open(config).await.unwrap();
+        let mut positions = Positions::open(&store).await.unwrap();
+        assert_eq!(
+            positions.load("records").await.unwrap(),
+            Position::default()
+        );
+        let at = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+        for seq in 1..=u64::from(PRUNE_EVERY) + 3 {
+            let position = Position {
+                seq,
+                last_published_at: Some(at),
+            };
+            positions.save("records", position).await.unwrap();
+        }
+        let loaded = positions.load("records").await.unwrap();
+        assert_eq!(loaded.seq, u64::from(PRUNE_EVERY) + 3);
+        assert_eq!(loaded.last_published_at, Some(at));
+        let db = store.database(POSITION_DATABASE).await.unwrap();
+        assert_eq!(db.pruned_through().await.unwrap(), u64::from(PRUNE_EVERY));
+        store.close().await;
     }
 }
