@@ -248,6 +248,20 @@ async fn outage_mid_stream_loses_nothing_and_duplicates_nothing() {
     let status = relay.status().await;
     assert!(status.last_error.is_none(), "{status:?}");
     assert!(status.feeds[0].last_published_at.is_some());
+
+    // A blip while idle: down while NATS is, connected again without a write to retry.
+    let mut connected = relay.watch_connected();
+    nats.kill();
+    tokio::time::timeout(PATIENCE, connected.wait_for(|up| !*up))
+        .await
+        .expect("disconnection reported")
+        .unwrap();
+    nats.restart();
+    tokio::time::timeout(PATIENCE, connected.wait_for(|up| *up))
+        .await
+        .expect("reconnection reported")
+        .unwrap();
+    assert!(relay.status().await.last_error.is_none());
     relay.stop().await;
     store.close().await;
 }

@@ -9,6 +9,9 @@ use tokio::sync::watch;
 
 use crate::relay::position::Position;
 
+/// The last error while the NATS client has no connection.
+const DISCONNECTED: &str = "disconnected from NATS";
+
 /// What `RelayService.GetRelayStatus` reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelayStatus {
@@ -75,12 +78,16 @@ impl Shared {
         self.connected.subscribe()
     }
 
+    /// The NATS client lost or regained its connection. A relay that was in step before a
+    /// short disconnection is connected again as soon as the client is; if anything was lost
+    /// meanwhile, its next publish fails and it re-syncs.
     pub(crate) fn set_nats_up(&self, up: bool) {
         self.update(|state| {
             state.nats_up = up;
             if !up {
-                state.synced = false;
-                state.last_error = Some("disconnected from NATS".to_owned());
+                state.last_error = Some(DISCONNECTED.to_owned());
+            } else if state.synced && state.last_error.as_deref() == Some(DISCONNECTED) {
+                state.last_error = None;
             }
         });
     }
