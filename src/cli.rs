@@ -178,6 +178,13 @@ pub(crate) struct ServeFlags {
     #[arg(long, value_name = "URL")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) nats: Option<String>,
+
+    /// Change events kept per feed: older ones are pruned once every view has folded them
+    /// and the relay has published them; a subscriber asking for a pruned position is told
+    /// to start from a snapshot. 0 (the default) keeps every event.
+    #[arg(long, value_name = "EVENTS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) feed_retention: Option<u64>,
 }
 
 /// How log lines look.

@@ -51,6 +51,7 @@ struct Settings {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     nats: Option<String>,
+    feed_retention: u64,
 }
 
 /// The settings read from `ORBIT_<NAME>`. `ORBIT_PASSPHRASE` is deliberately absent: it is
@@ -70,6 +71,7 @@ const ENV_SETTINGS: &[&str] = &[
     "smtp_url",
     "mail_from",
     "nats",
+    "feed_retention",
 ];
 
 impl Default for Settings {
@@ -89,6 +91,7 @@ impl Default for Settings {
             smtp_url: None,
             mail_from: None,
             nats: None,
+            feed_retention: 0,
         }
     }
 }
@@ -107,6 +110,8 @@ pub(crate) struct Config {
     pub(crate) mail: Option<Mailer>,
     /// The NATS server of the outbox relay, if `nats` is set.
     pub(crate) nats: Option<NatsUrl>,
+    /// Change events kept per feed (`None`: all).
+    pub(crate) feed_retention: Option<u64>,
     /// The configuration file that was read, if any.
     pub(crate) file: Option<PathBuf>,
 }
@@ -197,6 +202,7 @@ impl Origin<'_> {
             "smtp_url" => self.serve.is_some_and(|s| s.smtp_url.is_some()),
             "mail_from" => self.serve.is_some_and(|s| s.mail_from.is_some()),
             "nats" => self.serve.is_some_and(|s| s.nats.is_some()),
+            "feed_retention" => self.serve.is_some_and(|s| s.feed_retention.is_some()),
             _ => false,
         };
         let env = format!("ORBIT_{}", name.to_uppercase());
@@ -264,6 +270,7 @@ impl Settings {
             unseal,
             mail,
             nats,
+            feed_retention: (self.feed_retention > 0).then_some(self.feed_retention),
             file,
         })
     }

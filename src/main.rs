@@ -6,6 +6,7 @@
 
 mod admin;
 mod audit;
+mod cdc;
 mod cli;
 mod config;
 mod keys;

@@ -11,9 +11,7 @@ use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
 use orbit_cdc::feed::Feeds;
-use orbit_cdc::relay::{Relay, RelayConfig};
 use orbit_cdc::server::{FeedApi, RelayApi, ViewApi};
-use orbit_cdc::view::{ViewConfig, ViewEngine};
 use orbit_proto::orbit::cdc::v1::feed_service_server::FeedServiceServer;
 use orbit_proto::orbit::cdc::v1::relay_service_server::RelayServiceServer;
 use orbit_proto::orbit::cdc::v1::view_service_server::ViewServiceServer;
@@ -21,6 +19,7 @@ use orbit_system::identity::{Identity, IdentityConfig};
 use orbit_system::server::{GrpcServer, InstanceMeta, Reencryptor};
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
+use crate::cdc::{Cdc, FEED_MODULES};
 use crate::config::Config;
 
 /// How long in-flight calls may take to finish after a shutdown signal.
@@ -29,9 +28,6 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 const REENCRYPT_EVERY: Duration = Duration::from_secs(3);
 /// Rows per database re-encrypted in one step.
 const REENCRYPT_BATCH: u32 = 500;
-
-/// The databases whose change events clients may follow (compiled-in modules join here).
-const FEED_MODULES: [&str; 1] = ["records"];
 
 /// Runs the server until a signal asks it to stop.
 pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
@@ -95,29 +91,21 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
             return Err(anyhow::anyhow!("cannot open identity: {error}"));
         }
     };
-    let views = match start_views(&store).await {
-        Ok(views) => views,
+    let cdc = match Cdc::start(&store, &config).await {
+        Ok(cdc) => cdc,
         Err(error) => {
-            store.close().await;
-            return Err(error);
-        }
-    };
-    let relay = match start_relay(&store, &config).await {
-        Ok(relay) => relay,
-        Err(error) => {
-            views.shutdown().await;
             store.close().await;
             return Err(error);
         }
     };
     let feeds = Feeds::new(store.clone());
-    let view_api = ViewApi::new(views.clone(), feeds.clone(), identity.clone());
+    let view_api = ViewApi::new(cdc.views.clone(), feeds.clone(), identity.clone());
     let feed_api = FeedApi::new(
         feeds.clone(),
         identity.clone(),
         FEED_MODULES.map(String::from).to_vec(),
     );
-    let relay_api = RelayApi::new(relay.clone());
+    let relay_api = RelayApi::new(cdc.relay.clone());
     let server = server.with_routes(|routes| {
         routes
             .add_service(FeedServiceServer::new(feed_api))
@@ -154,40 +142,11 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
         }
     };
     reencryption.stop().await;
-    if let Some(relay) = &relay {
-        relay.stop().await;
-    }
-    views.shutdown().await;
+    cdc.stop().await;
     store.close().await;
     result.context("the server stopped with an error")?;
     tracing::info!("stopped cleanly");
     Ok(())
-}
-
-/// Starts the outbox relay if `nats` is set. It connects in the background: an unreachable
-/// NATS server does not hold up the start, the relay reports itself down until it connects.
-async fn start_relay(
-    store: &orbit_system::store::Store,
-    config: &Config,
-) -> anyhow::Result<Option<Relay>> {
-    let Some(nats) = &config.nats else {
-        tracing::info!("relay off (no nats): federated change events stay in the outbox");
-        return Ok(None);
-    };
-    let relay_config = RelayConfig::new(nats.clone(), FEED_MODULES.map(String::from).to_vec());
-    Relay::start(store, relay_config)
-        .await
-        .map(Some)
-        .context("cannot start the outbox relay")
-}
-
-/// Opens the materialised views and starts folding every declared one.
-async fn start_views(store: &orbit_system::store::Store) -> anyhow::Result<ViewEngine> {
-    let views = ViewEngine::open(store, ViewConfig::default())
-        .await
-        .context("cannot open the views database")?;
-    views.start().await.context("cannot start the views")?;
-    Ok(views)
 }
 
 /// SIGINT and SIGTERM, registered before anything slow starts so that an early signal is not

@@ -303,3 +303,71 @@ async fn idle_streams_get_heartbeats_and_a_shutdown_ends_them() {
     assert!(exit.success(), "exit {exit}\n{}", server.logs());
     let _ = f.owner;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_retention_a_pruned_position_is_refused_with_a_snapshot_hint() {
+    use cdc::subscribe_request::Start;
+    let dir = TestDir::new();
+    let mut command = dir.serve();
+    command.args(["--feed-retention", "5"]);
+    let mut server = Server::start(command).await;
+    let f = fixture(&server).await;
+    for n in 0..20 {
+        put_record(
+            &f.channel,
+            &f.owner,
+            &f.p,
+            "task",
+            &format!("t{n}"),
+            serde_json::json!({}),
+            true,
+        )
+        .await
+        .expect("write");
+    }
+    assert!(server.stop("TERM").await.success());
+
+    // Retention prunes when the server starts, and every 30 s after.
+    let mut command = dir.serve();
+    command.args(["--feed-retention", "5"]);
+    let server = Server::start(command).await;
+    let channel = server.channel().await;
+    let owner = crate::common::tenant::log_in(&channel, "owner@example.org").await;
+    let deadline = std::time::Instant::now() + WAIT;
+    let refused = loop {
+        match subscribe(
+            &channel,
+            &owner,
+            subscribe_request(&f.org, "", Start::AfterSeq(0)),
+        )
+        .await
+        {
+            Err(status) => break status,
+            Ok(_) if std::time::Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Ok(_) => panic!("nothing was pruned\n{}", server.logs()),
+        }
+    };
+    assert_eq!(refused.code(), Code::FailedPrecondition, "{refused:?}");
+    assert!(refused.message().contains("snapshot"), "{refused:?}");
+    assert!(
+        refused
+            .message()
+            .contains("pruned up to sequence number 15"),
+        "{refused:?}"
+    );
+
+    let mut kept = subscribe(
+        &channel,
+        &owner,
+        subscribe_request(&f.org, "", Start::AfterSeq(15)),
+    )
+    .await
+    .expect("the kept part can be followed");
+    let mut got = Vec::new();
+    for _ in 0..5 {
+        got.push(next_event(&mut kept).await.id);
+    }
+    assert_eq!(got, ["t15", "t16", "t17", "t18", "t19"]);
+}

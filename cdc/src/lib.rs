@@ -6,11 +6,13 @@
 //!   same transaction as their rows; a declarative group-by kind and a trait for compiled
 //!   modules.
 //! - [`relay`]: the outbox relay publishing federated events to NATS JetStream.
+//! - [`retention`]: prunes outboxes to a configured size, never past a view or the relay.
 //! - [`server`]: the gRPC services over the three (FeedService, ViewService, RelayService).
 //!
 //! Depends on orbit-system (store, identity) and orbit-proto only.
 
 pub mod feed;
 pub mod relay;
+pub mod retention;
 pub mod server;
 pub mod view;
