@@ -8,7 +8,8 @@
 //! Secrets never pass through flags or the file: the passphrase comes from `ORBIT_PASSPHRASE`
 //! or from the file named by `ORBIT_PASSPHRASE_FILE` (a path is not a secret, so
 //! `passphrase_file` may also sit in the TOML file); otherwise the key file unseals. The
-//! SMTP password likewise comes only from `ORBIT_SMTP_PASSWORD`, never from `smtp_url`.
+//! SMTP password likewise comes only from `ORBIT_SMTP_PASSWORD`, never from `smtp_url`. A
+//! `nats` URL may carry credentials (keep them to `ORBIT_NATS` or the file); no error echoes it.
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::{Path, PathBuf};
