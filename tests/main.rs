@@ -20,3 +20,4 @@ mod records;
 mod relay;
 mod serve;
 mod tidy;
+mod views;
