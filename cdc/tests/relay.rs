@@ -276,7 +276,12 @@ async fn restart_resumes_from_the_recorded_position_without_duplicates() {
     let relay = Relay::start(&store, relay_config(&nats)).await.unwrap();
     let mut expected = write_mixed(&db, 0, 90, Duration::ZERO).await;
     caught_up(&relay).await;
+    let status = relay.status().await;
+    assert!(status.feeds[0].recorded <= status.feeds[0].position);
     relay.stop().await;
+    // Stopping records the skipped tail too.
+    let feed = relay.status().await.feeds.remove(0);
+    assert_eq!((feed.recorded, feed.position), (feed.head, feed.head));
 
     // Written while no relay runs: they wait in the outbox.
     expected.extend(write_mixed(&db, 90, 90, Duration::ZERO).await);

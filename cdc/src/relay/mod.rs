@@ -135,7 +135,7 @@ impl Relay {
         let shared = Arc::new(Shared::new(
             feeds
                 .iter()
-                .map(|f| (f.module.clone(), f.position))
+                .map(|f| (f.module.clone(), f.position, f.persisted))
                 .collect(),
         ));
         let client = publisher::connect(&config.nats, shared.clone()).await?;
@@ -191,7 +191,8 @@ impl Relay {
     pub async fn status(&self) -> RelayStatus {
         let (connected, last_error, positions) = self.inner.shared.snapshot();
         let mut feeds = Vec::with_capacity(positions.len());
-        for ((module, position), (_, db)) in positions.into_iter().zip(&self.inner.feeds) {
+        for ((module, position, recorded), (_, db)) in positions.into_iter().zip(&self.inner.feeds)
+        {
             let head = match db.head().await {
                 Ok(head) => head,
                 Err(error) => {
@@ -202,6 +203,7 @@ impl Relay {
             feeds.push(FeedStatus {
                 module,
                 position: position.seq,
+                recorded,
                 head,
                 last_published_at: position.last_published_at,
             });

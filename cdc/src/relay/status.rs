@@ -32,6 +32,9 @@ pub struct FeedStatus {
     pub module: String,
     /// The last sequence number handled (published, or skipped as not federated).
     pub position: u64,
+    /// The last position written to the store, where a restart resumes (at most
+    /// `position`): pruning the outbox up to here never takes an event from the relay.
+    pub recorded: u64,
     /// The feed's newest sequence number.
     pub head: u64,
     pub last_published_at: Option<SystemTime>,
@@ -58,11 +61,12 @@ struct State {
     /// The relay has found its stream and its place in it since the last failure.
     synced: bool,
     last_error: Option<String>,
-    positions: Vec<(String, Position)>,
+    /// Per feed: module, position, recorded position.
+    positions: Vec<(String, Position, u64)>,
 }
 
 impl Shared {
-    pub(crate) fn new(positions: Vec<(String, Position)>) -> Shared {
+    pub(crate) fn new(positions: Vec<(String, Position, u64)>) -> Shared {
         Shared {
             state: Mutex::new(State {
                 nats_up: false,
@@ -109,15 +113,16 @@ impl Shared {
         });
     }
 
-    pub(crate) fn set_position(&self, module: &str, position: Position) {
+    pub(crate) fn set_position(&self, module: &str, position: Position, recorded: u64) {
         self.update(|state| {
-            if let Some(entry) = state.positions.iter_mut().find(|(m, _)| m == module) {
+            if let Some(entry) = state.positions.iter_mut().find(|(m, ..)| m == module) {
                 entry.1 = position;
+                entry.2 = recorded;
             }
         });
     }
 
-    pub(crate) fn snapshot(&self) -> (bool, Option<String>, Vec<(String, Position)>) {
+    pub(crate) fn snapshot(&self) -> (bool, Option<String>, Vec<(String, Position, u64)>) {
         let state = self.state.lock().expect("relay status lock");
         (
             state.nats_up && state.synced,

@@ -124,7 +124,8 @@ impl Worker {
                     feed.position.seq = seq;
                     self.positions.save(&feed.module, feed.position).await?;
                     feed.persisted = seq;
-                    self.shared.set_position(&feed.module, feed.position);
+                    self.shared
+                        .set_position(&feed.module, feed.position, feed.persisted);
                 }
             }
         }
@@ -201,6 +202,9 @@ impl Worker {
         ends: &mut VecDeque<PageEnd>,
         acked: u64,
     ) -> Result<bool, RelayError> {
+        if ends.front().is_none_or(|end| end.sent > acked) {
+            return Ok(false);
+        }
         let mut touched = vec![false; self.feeds.len()];
         let mut published = false;
         while ends.front().is_some_and(|end| end.sent <= acked) {
@@ -217,13 +221,14 @@ impl Worker {
             {
                 touched[end.feed] = true;
             }
-            self.shared.set_position(&feed.module, feed.position);
         }
         for (feed, touched) in self.feeds.iter_mut().zip(touched) {
             if touched {
                 self.positions.save(&feed.module, feed.position).await?;
                 feed.persisted = feed.position.seq;
             }
+            self.shared
+                .set_position(&feed.module, feed.position, feed.persisted);
         }
         Ok(published)
     }
@@ -233,7 +238,11 @@ impl Worker {
         for feed in &mut self.feeds {
             if feed.position.seq > feed.persisted {
                 match self.positions.save(&feed.module, feed.position).await {
-                    Ok(()) => feed.persisted = feed.position.seq,
+                    Ok(()) => {
+                        feed.persisted = feed.position.seq;
+                        self.shared
+                            .set_position(&feed.module, feed.position, feed.persisted);
+                    }
                     Err(error) => {
                         tracing::warn!(module = feed.module, %error, "cannot record the relay position")
                     }
