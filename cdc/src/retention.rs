@@ -94,7 +94,8 @@ pub async fn prune_once(
     if let Some(relay) = &consumers.relay {
         let status = relay.status().await;
         if let Some(feed) = status.feeds.iter().find(|f| f.module == db.name()) {
-            through = through.min(feed.position);
+            // The stored position (what a restart resumes from), not the in-memory one.
+            through = through.min(feed.recorded);
         }
     }
     if through <= db.pruned_through().await? {
