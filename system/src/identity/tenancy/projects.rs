@@ -6,11 +6,13 @@
 //! everyone else. This file must not change memberships (`memberships.rs`) or orgs
 //! (`orgs.rs`); it only reads the org a project belongs to.
 
-use orbit_proto::orbit::system::records::v1::ProjectRecord;
+use orbit_proto::orbit::system::records::v1::{OrgRecord, ProjectRecord};
 use orbit_proto::orbit::system::v1::{Role, Scope};
 use prost::Message;
 
-use super::{ORG_PROJECTS, ORGS, PROJECTS, archived, org_project_key, valid_id, valid_name};
+use super::{
+    ORG_PROJECTS, ORGS, PROJECTS, Versioned, archived, org_project_key, valid_id, valid_name,
+};
 use crate::identity::records::now_ms;
 use crate::identity::{AuditEntry, Identity, IdentityError, RequestContext};
 use crate::store::{Expect, Transaction, new_id};
@@ -123,15 +125,10 @@ impl Identity {
                 return Ok(project.record);
             }
             let old_name = std::mem::replace(&mut project.record.name, name.clone());
-            let txn = Transaction::new()
-                .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
-                .put_if(
-                    PROJECTS,
-                    project_id,
-                    project.record.encode_to_vec(),
-                    Expect::Version(project.version),
-                );
-            if self.try_commit(caller, txn, &mut attempt).await? {
+            if self
+                .commit_project(caller, &org, &project, &mut attempt)
+                .await?
+            {
                 break (project.record, old_name);
             }
         };
@@ -168,15 +165,10 @@ impl Identity {
                 return Ok(project.record);
             }
             project.record.archived = archived_now;
-            let txn = Transaction::new()
-                .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
-                .put_if(
-                    PROJECTS,
-                    project_id,
-                    project.record.encode_to_vec(),
-                    Expect::Version(project.version),
-                );
-            if self.try_commit(caller, txn, &mut attempt).await? {
+            if self
+                .commit_project(caller, &org, &project, &mut attempt)
+                .await?
+            {
                 break project.record;
             }
         };
@@ -209,15 +201,10 @@ impl Identity {
                 return Ok(project.record);
             }
             project.record.federated = federated;
-            let txn = Transaction::new()
-                .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
-                .put_if(
-                    PROJECTS,
-                    project_id,
-                    project.record.encode_to_vec(),
-                    Expect::Version(project.version),
-                );
-            if self.try_commit(caller, txn, &mut attempt).await? {
+            if self
+                .commit_project(caller, &org, &project, &mut attempt)
+                .await?
+            {
                 break project.record;
             }
         };
@@ -231,5 +218,25 @@ impl Identity {
         )
         .await?;
         Ok(project)
+    }
+
+    /// Writes `project` back, unless it or its org changed since they were read; `false`
+    /// means read both again and retry (see `try_commit`).
+    async fn commit_project(
+        &self,
+        caller: &RequestContext,
+        org: &Versioned<OrgRecord>,
+        project: &Versioned<ProjectRecord>,
+        attempt: &mut usize,
+    ) -> Result<bool, IdentityError> {
+        let txn = Transaction::new()
+            .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
+            .put_if(
+                PROJECTS,
+                project.record.id.clone(),
+                project.record.encode_to_vec(),
+                Expect::Version(project.version),
+            );
+        self.try_commit(caller, txn, attempt).await
     }
 }

@@ -703,3 +703,43 @@ async fn tenancy_writes_carry_the_request_id_as_correlation_id() {
     );
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn federation_is_switched_per_project_and_refused_while_archived() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    let admin = env.account("admin@example.org", false).await;
+    let org = identity.create_org(&admin, "Org").await.unwrap();
+    let project = identity
+        .create_project(&admin, &org.id, "Project")
+        .await
+        .unwrap();
+    assert!(!project.federated, "projects start private");
+
+    let on = identity
+        .set_project_federation(&admin, &project.id, true)
+        .await
+        .unwrap();
+    assert!(on.federated);
+    let read = identity.get_project(&admin, &project.id).await.unwrap();
+    assert!(read.federated, "the switch is stored");
+    let again = identity
+        .set_project_federation(&admin, &project.id, true)
+        .await
+        .unwrap();
+    assert_eq!(again, on, "switching to the current state changes nothing");
+
+    identity
+        .archive_project(&admin, &project.id, true)
+        .await
+        .unwrap();
+    let message = precondition(
+        identity
+            .set_project_federation(&admin, &project.id, false)
+            .await,
+    );
+    assert!(
+        message.contains(&format!("project {}", project.id)),
+        "{message}"
+    );
+}
