@@ -19,7 +19,6 @@ use std::time::Duration;
 use bytes::{Buf, BufMut};
 use orbit_proto::access::access_table;
 use orbit_proto::orbit::system::v1 as pb;
-use orbit_proto::orbit::system::v1::account_service_client::AccountServiceClient;
 use orbit_proto::orbit::system::v1::membership_service_client::MembershipServiceClient;
 use orbit_proto::orbit::system::v1::org_service_client::OrgServiceClient;
 use orbit_proto::orbit::system::v1::project_service_client::ProjectServiceClient;
@@ -30,9 +29,9 @@ use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
 use tonic::metadata::MetadataValue;
 use tonic::transport::Channel;
 
+use crate::common::tenant::{log_in, sign_up};
 use crate::common::{Server, TestDir};
 
-const PASSWORD: &str = "matrix-test-password-7f3a";
 /// How long an opened stream may stay silent before the matrix takes "opened" as its answer.
 const FIRST_MESSAGE_WAIT: Duration = Duration::from_millis(500);
 
@@ -87,38 +86,11 @@ fn bearer<T>(message: T, token: Option<&str>) -> tonic::Request<T> {
     request
 }
 
-async fn sign_up(channel: &Channel, email: &str) -> String {
-    let response = AccountServiceClient::new(channel.clone())
-        .sign_up(pb::SignUpRequest {
-            email: email.into(),
-            password: PASSWORD.into(),
-            display_name: email.into(),
-        })
-        .await
-        .unwrap_or_else(|e| panic!("sign up {email}: {e}"))
-        .into_inner();
-    response.tokens.expect("tokens").access_token
-}
-
 /// The callers of the matrix, with their e-mail addresses and access tokens.
 struct Callers {
     org_id: String,
     project_id: String,
     callers: Vec<(&'static str, Option<(&'static str, String)>)>,
-}
-
-async fn log_in(channel: &Channel, email: &str) -> String {
-    AccountServiceClient::new(channel.clone())
-        .log_in(pb::LogInRequest {
-            email: email.into(),
-            password: PASSWORD.into(),
-        })
-        .await
-        .unwrap_or_else(|e| panic!("log in {email}: {e}"))
-        .into_inner()
-        .tokens
-        .expect("tokens")
-        .access_token
 }
 
 async fn fixture(channel: &Channel) -> Callers {

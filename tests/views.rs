@@ -65,6 +65,38 @@ async fn settled_counts(channel: &Channel, token: &str, project: &str, expected:
     }
 }
 
+/// Declares view `name` over `thing` records grouped by `colour`, with one aggregate `items`
+/// of `function` and no field.
+async fn create_view(
+    channel: &Channel,
+    token: &str,
+    project: &str,
+    name: &str,
+    function: cdc::AggregateFunction,
+) -> Result<cdc::ViewInfo, tonic::Status> {
+    let declaration = cdc::ViewDeclaration {
+        name: name.into(),
+        entity: "thing".into(),
+        group_by: "colour".into(),
+        aggregates: vec![cdc::Aggregate {
+            name: "items".into(),
+            function: function as i32,
+            field: String::new(),
+        }],
+        ..Default::default()
+    };
+    ViewServiceClient::new(channel.clone())
+        .create_view(bearer(
+            cdc::CreateViewRequest {
+                project_id: project.into(),
+                declaration: Some(declaration),
+            },
+            token,
+        ))
+        .await
+        .map(|r| r.into_inner().view.expect("view"))
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_declared_view_follows_writes_and_rebuilds_from_the_log_beside_the_server() {
     let dir = TestDir::new();
@@ -75,49 +107,26 @@ async fn a_declared_view_follows_writes_and_rebuilds_from_the_log_beside_the_ser
     let org = create_org(&channel, &owner, "View org").await;
     let project = create_project(&channel, &owner, &org, "View project").await;
 
-    let bad = ViewServiceClient::new(channel.clone())
-        .create_view(bearer(
-            cdc::CreateViewRequest {
-                project_id: project.clone(),
-                declaration: Some(cdc::ViewDeclaration {
-                    name: "broken".into(),
-                    entity: "thing".into(),
-                    group_by: "colour".into(),
-                    aggregates: vec![cdc::Aggregate {
-                        name: "total".into(),
-                        function: cdc::AggregateFunction::Sum as i32,
-                        field: String::new(),
-                    }],
-                    ..Default::default()
-                }),
-            },
-            &owner,
-        ))
-        .await
-        .expect_err("SUM without a field is refused");
+    let bad = create_view(
+        &channel,
+        &owner,
+        &project,
+        "broken",
+        cdc::AggregateFunction::Sum,
+    )
+    .await
+    .expect_err("SUM without a field is refused");
     assert_eq!(bad.code(), tonic::Code::InvalidArgument);
     assert!(bad.message().contains("aggregates[0].field"), "{bad:?}");
-
-    ViewServiceClient::new(channel.clone())
-        .create_view(bearer(
-            cdc::CreateViewRequest {
-                project_id: project.clone(),
-                declaration: Some(cdc::ViewDeclaration {
-                    name: "by_colour".into(),
-                    entity: "thing".into(),
-                    group_by: "colour".into(),
-                    aggregates: vec![cdc::Aggregate {
-                        name: "items".into(),
-                        function: cdc::AggregateFunction::Count as i32,
-                        field: String::new(),
-                    }],
-                    ..Default::default()
-                }),
-            },
-            &owner,
-        ))
-        .await
-        .expect("create view");
+    create_view(
+        &channel,
+        &owner,
+        &project,
+        "by_colour",
+        cdc::AggregateFunction::Count,
+    )
+    .await
+    .expect("create view");
     let colours = ["red", "green", "blue"];
     for n in 0..30 {
         let data = serde_json::json!({"colour": colours[n % 3]});

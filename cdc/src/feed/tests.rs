@@ -2,6 +2,7 @@
 //! hub under concurrent writers, filtering, bounded memory for slow consumers, refusals and
 //! shutdown.
 
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -41,6 +42,17 @@ async fn put(db: &Database, project: &str, key: &str) -> u64 {
     .expect("write")
     .version()
     .expect("a version")
+}
+
+/// Follows the `records` feed; the stream comes pinned, ready for `next()`.
+async fn follow(
+    feeds: &Feeds,
+    start: Start,
+    filter: ScopeFilter,
+    heartbeat: Duration,
+) -> Result<Pin<Box<dyn Stream<Item = Result<FeedItem, FeedError>> + Send>>, FeedError> {
+    let stream = feeds.follow("records", start, filter, heartbeat).await?;
+    Ok(Box::pin(stream))
 }
 
 fn everything() -> ScopeFilter {
@@ -88,17 +100,14 @@ async fn log_then_live_delivers_every_event_once_in_order_under_concurrent_write
         }));
     }
     // Starts while the writers run: part of its history comes from the log, part live.
-    let mut stream = Box::pin(
-        feeds
-            .follow(
-                "records",
-                Start::After(0),
-                everything(),
-                Duration::from_secs(60),
-            )
-            .await
-            .unwrap(),
-    );
+    let mut stream = follow(
+        &feeds,
+        Start::After(0),
+        everything(),
+        Duration::from_secs(60),
+    )
+    .await
+    .unwrap();
     // The client reads while the writers write (a client that stops reading is cut off;
     // see the slow-consumer test).
     let mut seqs = Vec::new();
@@ -120,12 +129,9 @@ async fn filters_apply_before_delivery_and_unscoped_events_never_leave() {
     let db = store.database("records").await.unwrap();
     let feeds = Feeds::new(store.clone());
     let only_p: ScopeFilter = Arc::new(|scope| scope.is_some_and(|s| s.project_id == "p"));
-    let mut stream = Box::pin(
-        feeds
-            .follow("records", Start::Now, only_p, Duration::from_secs(60))
-            .await
-            .unwrap(),
-    );
+    let mut stream = follow(&feeds, Start::Now, only_p, Duration::from_secs(60))
+        .await
+        .unwrap();
     db.put("task", "unscoped", "{}").await.unwrap();
     put(&db, "q", "q1").await;
     let p1 = put(&db, "p", "p1").await;
@@ -137,17 +143,14 @@ async fn filters_apply_before_delivery_and_unscoped_events_never_leave() {
     assert_eq!(second.value.as_deref(), Some(&b"{\"key\":\"p2\"}"[..]));
 
     // An unfiltered subscription from the start still never sees the unscoped event.
-    let mut all = Box::pin(
-        feeds
-            .follow(
-                "records",
-                Start::After(0),
-                everything(),
-                Duration::from_secs(60),
-            )
-            .await
-            .unwrap(),
-    );
+    let mut all = follow(
+        &feeds,
+        Start::After(0),
+        everything(),
+        Duration::from_secs(60),
+    )
+    .await
+    .unwrap();
     let first = next_event(&mut all).await;
     assert_eq!(first.key, b"q1");
     store.close().await;
@@ -167,12 +170,9 @@ async fn a_slow_consumer_is_cut_off_with_the_position_to_resume_from() {
             ..FeedConfig::default()
         },
     );
-    let mut slow = Box::pin(
-        feeds
-            .follow("records", Start::Now, everything(), Duration::from_secs(60))
-            .await
-            .unwrap(),
-    );
+    let mut slow = follow(&feeds, Start::Now, everything(), Duration::from_secs(60))
+        .await
+        .unwrap();
     for n in 0..300 {
         put(&db, "p", &format!("k{n}")).await;
     }
@@ -201,17 +201,14 @@ async fn a_slow_consumer_is_cut_off_with_the_position_to_resume_from() {
     );
 
     // Resuming from the log delivers the rest exactly once.
-    let mut resumed = Box::pin(
-        feeds
-            .follow(
-                "records",
-                Start::After(resume_after),
-                everything(),
-                Duration::from_secs(60),
-            )
-            .await
-            .unwrap(),
-    );
+    let mut resumed = follow(
+        &feeds,
+        Start::After(resume_after),
+        everything(),
+        Duration::from_secs(60),
+    )
+    .await
+    .unwrap();
     while received.len() < 300 {
         received.push(next_event(&mut resumed).await.seq);
     }
@@ -229,16 +226,15 @@ async fn positions_beyond_the_head_or_before_the_pruned_part_are_refused() {
     for n in 0..10 {
         put(&db, "p", &format!("k{n}")).await;
     }
-    let beyond = feeds
-        .follow(
-            "records",
-            Start::After(11),
-            everything(),
-            Duration::from_secs(1),
-        )
-        .await
-        .err()
-        .expect("beyond the head");
+    let beyond = follow(
+        &feeds,
+        Start::After(11),
+        everything(),
+        Duration::from_secs(1),
+    )
+    .await
+    .err()
+    .expect("beyond the head");
     assert!(
         matches!(
             beyond,
@@ -252,16 +248,15 @@ async fn positions_beyond_the_head_or_before_the_pruned_part_are_refused() {
     );
 
     assert_eq!(db.prune_changes(5).await.unwrap(), 5);
-    let pruned = feeds
-        .follow(
-            "records",
-            Start::After(2),
-            everything(),
-            Duration::from_secs(1),
-        )
-        .await
-        .err()
-        .expect("pruned");
+    let pruned = follow(
+        &feeds,
+        Start::After(2),
+        everything(),
+        Duration::from_secs(1),
+    )
+    .await
+    .err()
+    .expect("pruned");
     assert!(
         matches!(
             pruned,
@@ -274,17 +269,14 @@ async fn positions_beyond_the_head_or_before_the_pruned_part_are_refused() {
     );
     assert!(pruned.to_string().contains("snapshot"), "{pruned}");
 
-    let mut from_five = Box::pin(
-        feeds
-            .follow(
-                "records",
-                Start::After(5),
-                everything(),
-                Duration::from_secs(60),
-            )
-            .await
-            .unwrap(),
-    );
+    let mut from_five = follow(
+        &feeds,
+        Start::After(5),
+        everything(),
+        Duration::from_secs(60),
+    )
+    .await
+    .unwrap();
     assert_eq!(next_event(&mut from_five).await.seq, 6);
     store.close().await;
 }
@@ -296,17 +288,9 @@ async fn idle_streams_beat_and_close_ends_them() {
     let db = store.database("records").await.unwrap();
     let seq = put(&db, "p", "k").await;
     let feeds = Feeds::new(store.clone());
-    let mut stream = Box::pin(
-        feeds
-            .follow(
-                "records",
-                Start::Now,
-                everything(),
-                Duration::from_millis(50),
-            )
-            .await
-            .unwrap(),
-    );
+    let mut stream = follow(&feeds, Start::Now, everything(), Duration::from_millis(50))
+        .await
+        .unwrap();
     match tokio::time::timeout(WAIT, stream.next()).await.unwrap() {
         Some(Ok(FeedItem::Heartbeat { head })) => assert_eq!(head, seq),
         other => panic!("expected a heartbeat, got {other:?}"),
@@ -323,9 +307,7 @@ async fn idle_streams_beat_and_close_ends_them() {
         "{end:?}"
     );
     assert!(matches!(
-        feeds
-            .follow("records", Start::Now, everything(), Duration::from_secs(1))
-            .await,
+        follow(&feeds, Start::Now, everything(), Duration::from_secs(1)).await,
         Err(FeedError::ShuttingDown { .. })
     ));
     store.close().await;
