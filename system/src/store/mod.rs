@@ -578,6 +578,31 @@ fn value_aad(db: &str, keyspace: &str, key: &[u8]) -> Aad {
         .with(key)
 }
 
+/// The data key of the version `sealed` names; `None` if `keys` do not hold it.
+fn loaded_key<'k>(
+    keys: &'k DbKeys,
+    db: &str,
+    keyspace: &str,
+    key: &[u8],
+    sealed: &[u8],
+) -> Result<Option<&'k DataKey>, StoreError> {
+    let version = sealed_key_version(sealed).map_err(|e| integrity(db, keyspace, key, e))?;
+    Ok(keys.by_version(version))
+}
+
+/// Opens `sealed` with `data_key` in its own buffer, without copying the value.
+fn open_owned(
+    data_key: &DataKey,
+    db: &str,
+    keyspace: &str,
+    key: &[u8],
+    sealed: Vec<u8>,
+) -> Result<Vec<u8>, StoreError> {
+    data_key
+        .open_owned(sealed, &value_aad(db, keyspace, key))
+        .map_err(|e| integrity(db, keyspace, key, e))
+}
+
 /// Opens `sealed` if `keys` hold the key version it names; `None` if they do not.
 fn open_if_loaded(
     keys: &DbKeys,
@@ -586,8 +611,7 @@ fn open_if_loaded(
     key: &[u8],
     sealed: &[u8],
 ) -> Result<Option<Vec<u8>>, StoreError> {
-    let version = sealed_key_version(sealed).map_err(|e| integrity(db, keyspace, key, e))?;
-    let Some(data_key) = keys.by_version(version) else {
+    let Some(data_key) = loaded_key(keys, db, keyspace, key, sealed)? else {
         return Ok(None);
     };
     data_key

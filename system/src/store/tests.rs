@@ -574,19 +574,51 @@ async fn large_scans(h: &Harness) {
     const N: usize = 203; // several full chunks plus a partial one
     let store = h.open().await;
     let db = store.database("system").await.unwrap();
+
+    // Small values: full chunks are opened inline as they fill; a tampered one is reported.
+    let mut txn = Transaction::new();
+    for i in 0..100 {
+        txn = txn.put("small", format!("{i:04}"), format!("{i}"));
+    }
+    db.commit(txn).await.unwrap();
+    let page = db.scan("small", b"", None, 1000).await.unwrap();
+    let values: Vec<Vec<u8>> = page.records.into_iter().map(|r| r.value).collect();
+    assert_eq!(
+        values,
+        (0..100)
+            .map(|i| format!("{i}").into_bytes())
+            .collect::<Vec<_>>()
+    );
+    let key = b"0040";
+    let mut sealed = store
+        .inner
+        .backend
+        .get("system", "small", key)
+        .await
+        .unwrap()
+        .unwrap()
+        .sealed;
+    let last = sealed.len() - 1;
+    sealed[last] ^= 0x01;
+    store
+        .inner
+        .backend
+        .tamper("system", "small", key, &sealed)
+        .await
+        .unwrap();
+    let err = db.scan("small", b"", None, 1000).await.unwrap_err();
+    assert!(err.to_string().contains("0040"), "{err}");
+
+    // Values over 1 KiB, so full chunks go to the worker (see `scan::OFFLOAD_BYTES`).
+    let value = |i: usize| format!("value {i:->1200}");
     let mut txn = Transaction::new();
     for i in 0..N {
-        txn = txn.put("big", format!("{i:04}"), format!("value {i}"));
+        txn = txn.put("big", format!("{i:04}"), value(i));
     }
     db.commit(txn).await.unwrap();
     let expect = |range: std::ops::Range<usize>| -> Vec<(Vec<u8>, Vec<u8>)> {
         range
-            .map(|i| {
-                (
-                    format!("{i:04}").into_bytes(),
-                    format!("value {i}").into_bytes(),
-                )
-            })
+            .map(|i| (format!("{i:04}").into_bytes(), value(i).into_bytes()))
             .collect()
     };
     let pairs = |page: &ScanPage| -> Vec<(Vec<u8>, Vec<u8>)> {
@@ -611,7 +643,7 @@ async fn large_scans(h: &Harness) {
     let other_db = other.database("system").await.unwrap();
     for i in [5, 40, 41, 150, N - 1] {
         other_db
-            .put("big", format!("{i:04}"), format!("value {i}"))
+            .put("big", format!("{i:04}"), value(i))
             .await
             .unwrap();
     }
