@@ -172,6 +172,12 @@ impl FeedService for FeedApi {
                         if !permissions.may_read(&scope.project_id).await {
                             return None;
                         }
+                        // With the request id of the write, this traces it API → feed → NATS.
+                        tracing::trace!(
+                            seq = event.seq,
+                            correlation_id = event.correlation_id.as_deref().unwrap_or(""),
+                            "feed event delivered"
+                        );
                         Some(Ok(pb::FeedMessage {
                             kind: Some(pb::feed_message::Kind::Event(to_feed_event(
                                 &module, &event,
