@@ -30,6 +30,12 @@ use crate::store::types::Receipt;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
+/// Bytes of the database file SQLite maps into memory (address space, not RAM: pages are
+/// shared with the OS page cache).
+pub(crate) const MMAP_SIZE: u64 = 1 << 30;
+/// The writer connection's page cache, as SQLite's negative KiB form (64 MiB).
+const WRITER_CACHE_KIB: i64 = -65_536;
+
 pub(crate) struct SqliteBackend {
     pool: SqlitePool,
     /// Point reads, on the calling thread.
@@ -67,8 +73,15 @@ impl SqliteBackend {
                 SqliteSynchronous::Normal
             })
             .busy_timeout(Duration::from_secs(30))
-            .foreign_keys(true);
-        let writer = SqliteConnection::connect_with(&options)
+            .foreign_keys(true)
+            // Large keyspaces (a view of a million groups) read and rewrite pages at random:
+            // map the file instead of copying each page through read(2), and let the writer
+            // keep more hot pages than SQLite's 2 MiB default.
+            .pragma("mmap_size", MMAP_SIZE.to_string());
+        let writer_options = options
+            .clone()
+            .pragma("cache_size", WRITER_CACHE_KIB.to_string());
+        let writer = SqliteConnection::connect_with(&writer_options)
             .await
             .map_err(|e| corrupt(&location, e))?;
         // Every sqlx SQLite query is a hand-off to its connection's worker thread; the

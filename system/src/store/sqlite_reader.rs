@@ -39,6 +39,7 @@ impl PointReader {
         let connection = Connection::open_with_flags(&self.path, flags)?;
         connection.busy_timeout(Duration::from_secs(30))?;
         connection.pragma_update(None, "query_only", true)?;
+        connection.pragma_update(None, "mmap_size", super::sqlite::MMAP_SIZE)?;
         Ok(connection)
     }
 
