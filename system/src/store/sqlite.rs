@@ -35,6 +35,10 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 pub(crate) const MMAP_SIZE: u64 = 1 << 30;
 /// The writer connection's page cache, as SQLite's negative KiB form (64 MiB).
 const WRITER_CACHE_KIB: i64 = -65_536;
+/// WAL pages before the writer checkpoints (SQLite's default is 1,000). Commits that rewrite
+/// rows at random across a large keyspace dirty hundreds of pages each; checkpointing (and
+/// syncing the file) after every such commit made them several times dearer.
+const WAL_CHECKPOINT_PAGES: u32 = 10_000;
 
 pub(crate) struct SqliteBackend {
     pool: SqlitePool,
@@ -80,7 +84,8 @@ impl SqliteBackend {
             .pragma("mmap_size", MMAP_SIZE.to_string());
         let writer_options = options
             .clone()
-            .pragma("cache_size", WRITER_CACHE_KIB.to_string());
+            .pragma("cache_size", WRITER_CACHE_KIB.to_string())
+            .pragma("wal_autocheckpoint", WAL_CHECKPOINT_PAGES.to_string());
         let writer = SqliteConnection::connect_with(&writer_options)
             .await
             .map_err(|e| corrupt(&location, e))?;
