@@ -56,7 +56,12 @@ async fn run(
         tokio::select! {
             _ = commits.changed() => {}
             _ = poll.tick() => {}
-            _ = closed.changed() => {}
+            changed = closed.changed() => {
+                // The feeds are gone without a close: nobody can subscribe any more.
+                if changed.is_err() {
+                    break;
+                }
+            }
         }
         if *closed.borrow() {
             break;
