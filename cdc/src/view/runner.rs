@@ -152,7 +152,7 @@ impl Runner {
             if failures > 0 {
                 tokio::select! {
                     _ = tokio::time::sleep(wait) => {}
-                    _ = stop.changed() => {}
+                    changed = stop.changed() => if changed.is_err() { break },
                 }
                 continue;
             }
@@ -160,7 +160,8 @@ impl Runner {
                 _ = heads.changed() => {}
                 _ = nudge.notified() => {}
                 _ = tokio::time::sleep(wait) => {}
-                _ = stop.changed() => {}
+                // The engine is gone without a shutdown: nothing will stop this otherwise.
+                changed = stop.changed() => if changed.is_err() { break },
             }
         }
         tracing::debug!(view = %id, "view runner stopped");
