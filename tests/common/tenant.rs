@@ -115,27 +115,7 @@ pub(crate) fn data(value: serde_json::Value) -> prost_types::Struct {
     let serde_json::Value::Object(object) = value else {
         panic!("record data must be a JSON object");
     };
-    prost_types::Struct {
-        fields: object
-            .into_iter()
-            .map(|(name, value)| (name, json_value(value)))
-            .collect(),
-    }
-}
-
-fn json_value(value: serde_json::Value) -> prost_types::Value {
-    use prost_types::value::Kind;
-    let kind = match value {
-        serde_json::Value::Null => Kind::NullValue(0),
-        serde_json::Value::Bool(b) => Kind::BoolValue(b),
-        serde_json::Value::Number(n) => Kind::NumberValue(n.as_f64().expect("finite")),
-        serde_json::Value::String(s) => Kind::StringValue(s),
-        serde_json::Value::Array(items) => Kind::ListValue(prost_types::ListValue {
-            values: items.into_iter().map(json_value).collect(),
-        }),
-        value @ serde_json::Value::Object(_) => Kind::StructValue(data(value)),
-    };
-    prost_types::Value { kind: Some(kind) }
+    orbit_system::records::json::json_to_struct(&object)
 }
 
 /// Writes record `id` of `entity` in `project_id`; `create_only` makes it fail if it exists.
