@@ -19,7 +19,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use orbit_cdc::relay::NatsUrl;
 use orbit_system::identity::{MailError, Mailer};
-use orbit_system::store::{StoreLocation, Unseal};
+use orbit_system::store::{KEY_FILE_NAME, StoreLocation, Unseal};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -31,8 +31,6 @@ pub(crate) const DEFAULT_DATA_DIR: &str = "./orbit-data";
 pub(crate) const DEFAULT_LISTEN: &str = "127.0.0.1:50051";
 /// Name of the configuration file looked for in the data directory.
 const CONFIG_FILE_NAME: &str = "orbit.toml";
-/// Name of the default key file in the data directory.
-const KEY_FILE_NAME: &str = "instance.key";
 
 /// Settings as written in the file, the environment (`ORBIT_<NAME>`) or flags.
 #[derive(Debug, Serialize, Deserialize)]

@@ -27,9 +27,7 @@ use async_nats::jetstream::{self, stream};
 use bytes::Bytes;
 use orbit_cdc::relay::{NatsUrl, Relay, RelayConfig};
 use orbit_system::records::StoredValue;
-use orbit_system::store::{
-    Database, EventScope, Store, StoreConfig, StoreLocation, Transaction, Unseal,
-};
+use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
 
 const ROUNDS: usize = 3;
 /// Publishes in flight, for both the relay and the raw loop.
@@ -111,10 +109,7 @@ async fn fill(db: &Database, events: usize) {
 /// Events per second from outbox to acknowledged in JetStream, and the size of one payload.
 async fn relay_round(nats: &Nats, events: usize) -> (f64, usize) {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = StoreConfig::new(
-        StoreLocation::sqlite_in(dir.path()),
-        Unseal::KeyFile(dir.path().join("instance.key")),
-    );
+    let mut config = StoreConfig::in_data_dir(dir.path());
     config.full_sync = false;
     let store = Store::open(config).await.unwrap();
     let db = store.database("records").await.unwrap();

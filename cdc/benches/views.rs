@@ -25,9 +25,7 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use orbit_cdc::view::{ViewConfig, ViewEngine};
 use orbit_proto::orbit::cdc::v1 as pb;
 use orbit_system::records::StoredValue;
-use orbit_system::store::{
-    Database, EventScope, Store, StoreConfig, StoreLocation, Transaction, Unseal,
-};
+use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use serde_json::json;
 
@@ -98,12 +96,7 @@ fn declaration() -> pb::ViewDeclaration {
 /// A store with a view of `groups` rows (one record per group), fully folded.
 async fn populate(groups: u64) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = StoreConfig::new(
-        StoreLocation::Sqlite {
-            path: dir.path().join("orbit.db"),
-        },
-        Unseal::KeyFile(dir.path().join("orbit.key")),
-    );
+    let mut config = StoreConfig::in_data_dir(dir.path());
     config.full_sync = false;
     let store = Store::open(config).await.unwrap();
     let records = store.database("records").await.unwrap();

@@ -114,7 +114,7 @@ pub async fn prune_once(
 #[cfg(test)]
 mod tests {
     use orbit_proto::orbit::cdc::v1 as pb;
-    use orbit_system::store::{EventScope, StoreConfig, StoreLocation, Transaction, Unseal};
+    use orbit_system::store::{EventScope, StoreConfig, Transaction};
 
     use super::*;
     use crate::view::ViewConfig;
@@ -139,12 +139,9 @@ mod tests {
     #[tokio::test(flavor = "multi_thread")]
     async fn prunes_to_the_kept_size_but_never_past_a_view() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(StoreConfig::new(
-            StoreLocation::sqlite_in(dir.path()),
-            Unseal::KeyFile(dir.path().join("instance.key")),
-        ))
-        .await
-        .unwrap();
+        let store = Store::open(StoreConfig::in_data_dir(dir.path()))
+            .await
+            .unwrap();
         let records = store.database("records").await.unwrap();
         for n in 0..10 {
             put(&records, n).await;

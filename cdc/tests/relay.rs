@@ -15,9 +15,7 @@ use orbit_cdc::relay::{
 };
 use orbit_proto::orbit::cdc::v1 as pb;
 use orbit_system::records::StoredValue;
-use orbit_system::store::{
-    Database, EventScope, Store, StoreConfig, StoreLocation, Transaction, Unseal,
-};
+use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
 use prost::Message;
 
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -92,10 +90,7 @@ fn free_port() -> u16 {
 }
 
 async fn open_store(dir: &Path) -> Store {
-    let mut config = StoreConfig::new(
-        StoreLocation::sqlite_in(&dir.join("data")),
-        Unseal::KeyFile(dir.join("instance.key")),
-    );
+    let mut config = StoreConfig::in_data_dir(&dir.join("data"));
     config.full_sync = false;
     Store::open(config).await.expect("open store")
 }

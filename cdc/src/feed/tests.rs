@@ -7,20 +7,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::{Stream, StreamExt};
-use orbit_system::store::{
-    Database, EventScope, Store, StoreConfig, StoreLocation, Transaction, Unseal,
-};
+use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
 
 use super::{FeedConfig, FeedError, FeedItem, Feeds, ScopeFilter, Start};
 
 const WAIT: Duration = Duration::from_secs(20);
 
 async fn store(dir: &tempfile::TempDir) -> Store {
-    let config = StoreConfig::new(
-        StoreLocation::sqlite_in(dir.path()),
-        Unseal::KeyFile(dir.path().join("instance.key")),
-    );
-    Store::open(config).await.expect("open store")
+    Store::open(StoreConfig::in_data_dir(dir.path()))
+        .await
+        .expect("open store")
 }
 
 fn scope(project: &str) -> EventScope {

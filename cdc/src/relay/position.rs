@@ -93,17 +93,14 @@ impl Positions {
 
 #[cfg(test)]
 mod tests {
-    use orbit_system::store::{StoreConfig, StoreLocation, Unseal};
+    use orbit_system::store::StoreConfig;
 
     use super::*;
 
     #[tokio::test]
     async fn positions_round_trip_and_their_outbox_is_pruned() {
         let dir = tempfile::tempdir().unwrap();
-        let mut config = StoreConfig::new(
-            StoreLocation::sqlite_in(dir.path()),
-            Unseal::KeyFile(dir.path().join("instance.key")),
-        );
+        let mut config = StoreConfig::in_data_dir(dir.path());
         config.full_sync = false;
         let store = Store::open(config).await.unwrap();
         let mut positions = Positions::open(&store).await.unwrap();

@@ -326,15 +326,10 @@ mod tests {
     async fn watch_view_streams_row_puts_and_the_delete_of_an_emptied_group() {
         use orbit_system::identity::IdentityConfig;
         use orbit_system::records::StoredValue;
-        use orbit_system::store::{EventScope, Store, StoreConfig, StoreLocation, Transaction};
+        use orbit_system::store::{EventScope, Store, StoreConfig, Transaction};
 
         let dir = tempfile::tempdir().unwrap();
-        let mut config = StoreConfig::new(
-            StoreLocation::Sqlite {
-                path: dir.path().join("orbit.db"),
-            },
-            orbit_system::store::Unseal::KeyFile(dir.path().join("orbit.key")),
-        );
+        let mut config = StoreConfig::in_data_dir(dir.path());
         config.full_sync = false;
         let store = Store::open(config).await.unwrap();
         let engine = ViewEngine::open(&store, crate::view::ViewConfig::default())

@@ -289,13 +289,10 @@ mod tests {
     use super::*;
     use crate::crypto::KdfParams;
     use crate::identity::IdentityConfig;
-    use crate::store::{Store, StoreConfig, StoreLocation, Unseal};
+    use crate::store::{Store, StoreConfig};
 
     async fn identity(dir: &std::path::Path) -> (Store, Identity) {
-        let mut config = StoreConfig::new(
-            StoreLocation::sqlite_in(dir),
-            Unseal::KeyFile(dir.join("instance.key")),
-        );
+        let mut config = StoreConfig::in_data_dir(dir);
         config.full_sync = false;
         let store = Store::open(config).await.unwrap();
         let identity_config = IdentityConfig {

@@ -185,13 +185,10 @@ impl Identity {
 mod tests {
     use super::*;
     use crate::identity::records::now_ms;
-    use crate::store::{Store, StoreConfig, StoreLocation, Unseal};
+    use crate::store::{Store, StoreConfig};
 
     async fn open(dir: &std::path::Path) -> (Store, Database) {
-        let mut config = StoreConfig::new(
-            StoreLocation::sqlite_in(dir),
-            Unseal::KeyFile(dir.join("instance.key")),
-        );
+        let mut config = StoreConfig::in_data_dir(dir);
         config.full_sync = false;
         let store = Store::open(config).await.unwrap();
         let db = store.database("system").await.unwrap();

@@ -73,6 +73,9 @@ pub struct StoreConfig {
     pub max_group: usize,
 }
 
+/// Name of the key file in a data directory, created on first start.
+pub const KEY_FILE_NAME: &str = "instance.key";
+
 impl StoreConfig {
     pub fn new(location: StoreLocation, unseal: Unseal) -> Self {
         StoreConfig {
@@ -82,5 +85,14 @@ impl StoreConfig {
             full_sync: true,
             max_group: 1024,
         }
+    }
+
+    /// The default layout of a data directory: the SQLite file, unsealed by the key file
+    /// [`KEY_FILE_NAME`] beside it.
+    pub fn in_data_dir(data_dir: &std::path::Path) -> Self {
+        StoreConfig::new(
+            StoreLocation::sqlite_in(data_dir),
+            Unseal::KeyFile(data_dir.join(KEY_FILE_NAME)),
+        )
     }
 }

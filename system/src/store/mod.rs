@@ -29,7 +29,7 @@ mod tests;
 
 use std::sync::Arc;
 
-pub use config::{StoreConfig, StoreLocation, Unseal};
+pub use config::{KEY_FILE_NAME, StoreConfig, StoreLocation, Unseal};
 pub use error::StoreError;
 pub use hlc::{Hlc, HlcStamp};
 pub use ids::new_id;

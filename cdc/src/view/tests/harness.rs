@@ -7,9 +7,7 @@ use std::time::Duration;
 
 use orbit_proto::orbit::cdc::v1 as pb;
 use orbit_system::records::StoredValue;
-use orbit_system::store::{
-    Database, EventScope, Store, StoreConfig, StoreLocation, Transaction, Unseal,
-};
+use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
 use serde_json::{Map, Value};
 
 use crate::view::group_by::GroupByView;
@@ -27,12 +25,7 @@ pub(super) struct Harness {
 }
 
 pub(super) fn config(dir: &std::path::Path) -> StoreConfig {
-    let mut config = StoreConfig::new(
-        StoreLocation::Sqlite {
-            path: dir.join("orbit.db"),
-        },
-        Unseal::KeyFile(dir.join("orbit.key")),
-    );
+    let mut config = StoreConfig::in_data_dir(dir);
     config.full_sync = false;
     config
 }
