@@ -53,16 +53,17 @@ async fn run(
     let mut poll = tokio::time::interval(config.poll);
     poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        tokio::select! {
-            _ = commits.changed() => {}
-            _ = poll.tick() => {}
+        let polled = tokio::select! {
+            _ = commits.changed() => false,
+            _ = poll.tick() => true,
             changed = closed.changed() => {
                 // The feeds are gone without a close: nobody can subscribe any more.
                 if changed.is_err() {
                     break;
                 }
+                false
             }
-        }
+        };
         if *closed.borrow() {
             break;
         }
@@ -70,7 +71,12 @@ async fn run(
         loop {
             if pages.receiver_count() == 0 {
                 // Nobody listens: skip ahead without decrypting. A new subscriber reads
-                // everything before the hub's position from the log.
+                // everything before the hub's position from the log. A local commit says
+                // its head itself; only the poll (other processes' commits) asks the store.
+                if !polled {
+                    cursor = cursor.max(*commits.borrow_and_update());
+                    break;
+                }
                 match db.head().await {
                     Ok(head) => cursor = cursor.max(head),
                     Err(error) => {
