@@ -685,6 +685,74 @@ async fn large_scans(h: &Harness) {
     store.close().await;
 }
 
+async fn scoped_events_and_pruning(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("records").await.unwrap();
+    let scope = EventScope {
+        org_id: "org".into(),
+        project_id: "p".into(),
+        entity: "task".into(),
+        federated: true,
+    };
+    for n in 0..10 {
+        db.commit(
+            Transaction::new()
+                .put("task", format!("p/{n}"), "v")
+                .scope(scope.clone()),
+        )
+        .await
+        .unwrap();
+    }
+    db.put("task", "unscoped", "v").await.unwrap();
+    let events = db.changes(0, 100).await.unwrap();
+    assert_eq!(events.len(), 11);
+    assert!(
+        events[..10]
+            .iter()
+            .all(|e| e.scope.as_ref() == Some(&scope))
+    );
+    assert_eq!(
+        events[10].scope, None,
+        "a write without a scope stays unscoped"
+    );
+    // Filtered before decrypting: only the matching events come back, and the position
+    // still moves past the others.
+    let page = db
+        .changes_matching(0, 100, |scope| scope.is_none())
+        .await
+        .unwrap();
+    assert_eq!(page.events.len(), 1);
+    assert_eq!(page.scanned_through, 11);
+
+    assert_eq!(db.prune_changes(5).await.unwrap(), 5);
+    assert_eq!(db.pruned_through().await.unwrap(), 5);
+    assert!(matches!(
+        db.changes(2, 100).await,
+        Err(StoreError::Pruned {
+            pruned_through: 5,
+            ..
+        })
+    ));
+    let rest = db.changes(5, 100).await.unwrap();
+    assert_eq!(rest.first().map(|e| e.seq), Some(6));
+    // Pruning never moves the mark back, and never past the head.
+    assert_eq!(db.prune_changes(3).await.unwrap(), 0);
+    assert_eq!(db.pruned_through().await.unwrap(), 5);
+    assert_eq!(db.prune_changes(1_000).await.unwrap(), 6);
+    assert_eq!(db.pruned_through().await.unwrap(), 11);
+    assert_eq!(db.changes(11, 100).await.unwrap(), vec![]);
+    assert!(matches!(
+        db.changes(10, 100).await,
+        Err(StoreError::Pruned {
+            pruned_through: 11,
+            ..
+        })
+    ));
+    // Records are untouched by pruning their events.
+    assert_eq!(db.get("task", b"p/0").await.unwrap().unwrap().value, b"v");
+    store.close().await;
+}
+
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -721,6 +789,7 @@ conformance!(
     rotation_keeps_every_record,
     no_plaintext_at_rest,
     large_scans,
+    scoped_events_and_pruning,
 );
 
 /// Two processes sharing one PostgreSQL database still get gap-free, unique sequences:
