@@ -32,8 +32,19 @@ struct Written {
     in_doubt: BTreeSet<u32>,
 }
 
-fn record_data(n: u32) -> serde_json::Value {
-    serde_json::json!({"bucket": n % BUCKETS, "n": n})
+/// Creates item `n` (`r<n>`, in bucket `n % BUCKETS`); refused if it exists.
+async fn put_item(
+    channel: &Channel,
+    token: &str,
+    project: &str,
+    n: u32,
+) -> Result<pb::Record, tonic::Status> {
+    let data = serde_json::json!({"bucket": n % BUCKETS, "n": n});
+    put_record(channel, token, project, "item", &item_id(n), data, true).await
+}
+
+fn item_id(n: u32) -> String {
+    format!("r{n:05}")
 }
 
 /// Writes ids from `next` until `RECORDS`, with `WRITERS` concurrent clients; stops a client
@@ -55,18 +66,7 @@ async fn write_all(
                 if n >= RECORDS {
                     return;
                 }
-                let id = format!("r{n:05}");
-                match put_record(
-                    &channel,
-                    &token,
-                    &project,
-                    "item",
-                    &id,
-                    record_data(n),
-                    true,
-                )
-                .await
-                {
+                match put_item(&channel, &token, &project, n).await {
                     Ok(_) => {
                         written.lock().unwrap().acked.insert(n);
                     }
@@ -206,18 +206,7 @@ async fn kill_9_during_10k_writes_loses_and_duplicates_nothing() {
         .into_iter()
         .collect();
     for n in in_doubt {
-        let id = format!("r{n:05}");
-        match put_record(
-            &channel,
-            &owner,
-            &project,
-            "item",
-            &id,
-            record_data(n),
-            true,
-        )
-        .await
-        {
+        match put_item(&channel, &owner, &project, n).await {
             Ok(_) => {}
             // It was committed before the crash, only the answer was lost.
             Err(status)
@@ -231,7 +220,7 @@ async fn kill_9_during_10k_writes_loses_and_duplicates_nothing() {
                         pb::GetRecordRequest {
                             project_id: project.clone(),
                             entity: "item".into(),
-                            id,
+                            id: item_id(n),
                         },
                         &owner,
                     ))
@@ -290,7 +279,7 @@ async fn kill_9_during_10k_writes_loses_and_duplicates_nothing() {
         per_id.values().all(|&count| count == 1),
         "every write exactly once"
     );
-    let expected: BTreeSet<String> = (0..RECORDS).map(|n| format!("r{n:05}")).collect();
+    let expected: BTreeSet<String> = (0..RECORDS).map(item_id).collect();
     let got: BTreeSet<String> = per_id.keys().map(|id| id.to_string()).collect();
     assert_eq!(got, expected, "every acknowledged write is in the feed");
 
