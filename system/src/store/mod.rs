@@ -18,6 +18,7 @@ mod keyring;
 mod postgres;
 mod scan;
 mod sqlite;
+mod sqlite_checkpoint;
 mod sqlite_reader;
 mod types;
 mod writer;
@@ -27,6 +28,7 @@ pub(crate) mod testdb;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use config::{KEY_FILE_NAME, StoreConfig, StoreLocation, Unseal};
@@ -63,6 +65,24 @@ struct Inner {
     heads: Arc<heads::Heads>,
     writer: std::sync::Mutex<Option<Writer>>,
     writer_task: tokio::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
+    /// Where re-encryption stands in each database's records.
+    reencrypt: std::sync::Mutex<HashMap<String, ReencryptPass>>,
+}
+
+/// One pass of re-encryption through a database's records in key order, towards one key
+/// version. Kept in memory: after a restart a pass starts over, skipping what is current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ReencryptPass {
+    /// Next step reads the records after this (keyspace, key); `None` = from the start.
+    /// `moved` says whether this pass re-sealed anything (then another pass follows, for
+    /// records another process sealed with the old version behind the cursor).
+    At {
+        version: u32,
+        after: Option<(String, Vec<u8>)>,
+        moved: bool,
+    },
+    /// A whole pass found nothing stale below `version`.
+    Done { version: u32 },
 }
 
 impl std::fmt::Debug for Store {
@@ -126,6 +146,7 @@ impl Store {
                 heads,
                 writer: std::sync::Mutex::new(Some(writer)),
                 writer_task: tokio::sync::Mutex::new(Some(task)),
+                reencrypt: Default::default(),
             }),
         })
     }
@@ -190,6 +211,14 @@ impl Store {
                 .await?;
             let current = keys.current().version();
             let pending = self.inner.backend.count_stale(&name, current).await?;
+            if pending > 0 {
+                // Sealed with an older version after a pass ended (by another process that
+                // had not seen the rotation yet): the next step looks again.
+                let mut passes = self.inner.reencrypt.lock().expect("re-encryption lock");
+                if passes.get(&name) == Some(&ReencryptPass::Done { version: current }) {
+                    passes.remove(&name);
+                }
+            }
             status.push(KeyStatus {
                 database: name,
                 current_key_version: current,
@@ -211,14 +240,13 @@ impl Store {
         for name in self.inner.keys.database_names(backend).await? {
             let keys = self.inner.keys.reload(backend, &name).await?;
             let current = keys.current();
-            let mut records = backend
-                .stale_records(&name, current.version(), limit)
-                .await?;
+            let version = current.version();
+            let mut records = self.next_stale_records(&name, version, limit).await?;
             for record in &mut records {
                 let plain = open_with(&keys, &name, &record.keyspace, &record.key, &record.sealed)?;
                 record.sealed =
                     current.seal(&plain, &value_aad(&name, &record.keyspace, &record.key));
-                record.key_version = current.version();
+                record.key_version = version;
             }
             backend.reseal_records(&name, &records).await?;
             let mut changes = backend
@@ -237,6 +265,72 @@ impl Store {
             moved += (records.len() + changes.len()) as u64;
         }
         Ok(moved)
+    }
+
+    /// The next stale records of `name`'s current pass towards key `version`, moving the
+    /// pass's cursor past them; empty once a whole pass found nothing stale.
+    async fn next_stale_records(
+        &self,
+        name: &str,
+        version: u32,
+        limit: u32,
+    ) -> Result<Vec<RawRecord>, StoreError> {
+        loop {
+            let pass = self
+                .inner
+                .reencrypt
+                .lock()
+                .expect("re-encryption lock")
+                .get(name)
+                .cloned();
+            let (after, moved) = match pass {
+                Some(ReencryptPass::Done { version: done }) if done == version => {
+                    return Ok(Vec::new());
+                }
+                Some(ReencryptPass::At {
+                    version: at,
+                    after,
+                    moved,
+                }) if at == version => (after, moved),
+                // A new rotation (or none yet): a fresh pass.
+                _ => (None, false),
+            };
+            let records = self
+                .inner
+                .backend
+                .stale_records(
+                    name,
+                    version,
+                    after
+                        .as_ref()
+                        .map(|(keyspace, key)| (keyspace.as_str(), key.as_slice())),
+                    limit,
+                )
+                .await?;
+            let next = match records.last() {
+                Some(last) if records.len() as u64 >= u64::from(limit) => ReencryptPass::At {
+                    version,
+                    after: Some((last.keyspace.clone(), last.key.clone())),
+                    moved: true,
+                },
+                // The end of this pass; go round again if it found anything.
+                _ if moved || !records.is_empty() => ReencryptPass::At {
+                    version,
+                    after: None,
+                    moved: false,
+                },
+                _ => ReencryptPass::Done { version },
+            };
+            let again = records.is_empty() && matches!(next, ReencryptPass::At { .. });
+            self.inner
+                .reencrypt
+                .lock()
+                .expect("re-encryption lock")
+                .insert(name.to_owned(), next);
+            if !again {
+                return Ok(records);
+            }
+        }
     }
 
     /// Waits for queued writes to commit, stops the group committer and closes connections.

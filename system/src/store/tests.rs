@@ -753,6 +753,53 @@ async fn scoped_events_and_pruning(h: &Harness) {
     store.close().await;
 }
 
+/// Re-encryption pages through each database once, in key order across keyspaces, in steps
+/// of the limit (no index on the key version; a step never rereads what it re-sealed).
+async fn reencryption_pages_through_keyspaces(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    for keyspace in ["b", "a", "c"] {
+        let mut txn = Transaction::new();
+        for i in 0..20 {
+            txn = txn.put(keyspace, format!("{i:02}"), format!("{keyspace} {i}"));
+        }
+        db.commit(txn).await.unwrap();
+    }
+    store.rotate_keys().await.unwrap();
+    let mut steps = Vec::new();
+    loop {
+        let moved = store.reencrypt_step(7).await.unwrap();
+        if moved == 0 {
+            break;
+        }
+        steps.push(moved);
+    }
+    // 60 records and their 60 change events, 7 of each per step.
+    assert_eq!(steps.iter().sum::<u64>(), 120, "{steps:?}");
+    assert_eq!(steps.len(), 9, "{steps:?}");
+    assert_eq!(
+        store.reencrypt_step(7).await.unwrap(),
+        0,
+        "a finished pass stays done"
+    );
+    assert!(
+        store
+            .key_status()
+            .await
+            .unwrap()
+            .iter()
+            .all(|s| s.pending == 0)
+    );
+    for keyspace in ["a", "b", "c"] {
+        let page = db.scan(keyspace, b"", None, 100).await.unwrap();
+        assert_eq!(page.records.len(), 20);
+        for (i, record) in page.records.iter().enumerate() {
+            assert_eq!(record.value, format!("{keyspace} {i}").as_bytes());
+        }
+    }
+    store.close().await;
+}
+
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -787,6 +834,7 @@ conformance!(
     tampered_and_moved_ciphertexts,
     wrong_passphrase_refused_before_writing,
     rotation_keeps_every_record,
+    reencryption_pages_through_keyspaces,
     no_plaintext_at_rest,
     large_scans,
     scoped_events_and_pruning,
