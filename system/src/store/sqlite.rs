@@ -25,6 +25,7 @@ use crate::store::backend::{
 };
 use crate::store::batch::{self, RowKey, SealedTxn};
 use crate::store::hlc::Hlc;
+use crate::store::sqlite_checkpoint::{BACKSTOP_PAGES, Checkpointer};
 use crate::store::sqlite_reader::PointReader;
 use crate::store::types::Receipt;
 
@@ -35,17 +36,14 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 pub(crate) const MMAP_SIZE: u64 = 1 << 30;
 /// The writer connection's page cache, as SQLite's negative KiB form (64 MiB).
 const WRITER_CACHE_KIB: i64 = -65_536;
-/// WAL pages before the writer checkpoints (SQLite's default is 1,000). Commits that rewrite
-/// rows at random across a large keyspace dirty hundreds of pages each; checkpointing (and
-/// syncing the file) after every such commit made them several times dearer.
-const WAL_CHECKPOINT_PAGES: u32 = 10_000;
-
 pub(crate) struct SqliteBackend {
     pool: SqlitePool,
     /// Point reads, on the calling thread.
     reader: PointReader,
     /// `None` once closed.
     writer: Mutex<Option<WriterConn>>,
+    /// Copies committed WAL pages into the file, off the write path.
+    checkpointer: Checkpointer,
     location: String,
 }
 
@@ -85,7 +83,7 @@ impl SqliteBackend {
         let writer_options = options
             .clone()
             .pragma("cache_size", WRITER_CACHE_KIB.to_string())
-            .pragma("wal_autocheckpoint", WAL_CHECKPOINT_PAGES.to_string());
+            .pragma("wal_autocheckpoint", BACKSTOP_PAGES.to_string());
         let writer = SqliteConnection::connect_with(&writer_options)
             .await
             .map_err(|e| corrupt(&location, e))?;
@@ -100,7 +98,14 @@ impl SqliteBackend {
             .connect_with(options)
             .await
             .map_err(|e| corrupt(&location, e))?;
+        let checkpointer = Checkpointer::start(path.to_owned()).map_err(|e| {
+            corrupt(
+                &location,
+                format!("cannot open a checkpoint connection: {e}"),
+            )
+        })?;
         let backend = SqliteBackend {
+            checkpointer,
             pool,
             reader: PointReader::new(path.to_owned()),
             writer: Mutex::new(Some(WriterConn {
@@ -514,7 +519,9 @@ impl Backend for SqliteBackend {
         }
         writer.open_txn = true;
         let result = self.commit_in(&mut writer.conn, batch, clock).await;
-        if result.is_err() {
+        if result.is_ok() {
+            self.checkpointer.nudge();
+        } else {
             // Also fails, harmlessly, if the error came before BEGIN or already ended the
             // transaction.
             let _ = sqlx::query("ROLLBACK").execute(&mut writer.conn).await;
@@ -588,14 +595,29 @@ impl Backend for SqliteBackend {
         &self,
         db: &str,
         current: u32,
+        after: Option<(&str, &[u8])>,
         limit: u32,
     ) -> Result<Vec<RawRecord>, StoreError> {
-        let rows = sqlx::query("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ? AND key_version < ? LIMIT ?")
+        let query = match after {
+            Some((keyspace, key)) => sqlx::query(concat!(
+                "SELECT keyspace, key, version, key_version, value FROM orbit_records ",
+                "WHERE db = ?1 AND key_version < ?2 AND (keyspace, key) > (?4, ?5) ",
+                "ORDER BY keyspace, key LIMIT ?3"
+            ))
             .bind(db)
             .bind(current as i64)
             .bind(limit as i64)
-            .fetch_all(&self.pool)
-            .await?;
+            .bind(keyspace)
+            .bind(key),
+            None => sqlx::query(concat!(
+                "SELECT keyspace, key, version, key_version, value FROM orbit_records ",
+                "WHERE db = ?1 AND key_version < ?2 ORDER BY keyspace, key LIMIT ?3"
+            ))
+            .bind(db)
+            .bind(current as i64)
+            .bind(limit as i64),
+        };
+        let rows = query.fetch_all(&self.pool).await?;
         Ok(rows.iter().map(record_from_row).collect())
     }
 
@@ -663,6 +685,7 @@ impl Backend for SqliteBackend {
 
     async fn close(&self) {
         self.reader.close();
+        self.checkpointer.stop().await;
         self.pool.close().await;
         if let Some(WriterConn {
             conn: mut writer, ..

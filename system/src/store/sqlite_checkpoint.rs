@@ -1,0 +1,183 @@
+//! WAL checkpoints off the write path.
+//!
+//! In WAL mode a commit appends pages to the `-wal` file; a checkpoint copies them back into
+//! the database file and, with `synchronous=NORMAL`, syncs it. Left to SQLite, the committing
+//! connection checkpoints right after the commit that crosses the threshold, so that commit
+//! (and every write grouped into it) waits for the copy and the sync. Commits that rewrite rows
+//! at random across a large keyspace dirty hundreds of pages each, and the sync of those
+//! scattered pages cost more than the commits themselves (BENCHMARKS.md, "Materialised views").
+//!
+//! Here a thread with its own connection runs passive checkpoints (they never block the
+//! writer, nor wait for it) after commits, at most one per [`INTERVAL`], so the group committer
+//! only appends. The writer keeps SQLite's own automatic checkpoint at [`BACKSTOP_PAGES`], far
+//! above what this thread lets accumulate, as a bound on the WAL should the thread fall behind.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::{self, RecvTimeoutError, SyncSender, TryRecvError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OpenFlags};
+
+/// Least time between two checkpoints. Each syncs the database file once, so this bounds the
+/// syncs per second under any write load.
+pub(crate) const INTERVAL: Duration = Duration::from_millis(500);
+/// WAL pages at which the writer checkpoints by itself (SQLite's `wal_autocheckpoint`).
+pub(crate) const BACKSTOP_PAGES: u32 = 50_000;
+
+/// The checkpoint thread of one database file.
+pub(crate) struct Checkpointer {
+    /// `None` once stopped.
+    nudge: Mutex<Option<SyncSender<()>>>,
+    thread: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl Checkpointer {
+    /// Opens a connection to `path` for checkpoints and starts the thread.
+    pub(crate) fn start(path: PathBuf) -> rusqlite::Result<Checkpointer> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let connection = Connection::open_with_flags(&path, flags)?;
+        connection.busy_timeout(Duration::from_secs(5))?;
+        // Only ever nudged, never queued: one pending nudge is as good as many.
+        let (nudge, nudged) = mpsc::sync_channel(1);
+        let thread = std::thread::Builder::new()
+            .name("orbit-sqlite-checkpoint".into())
+            .spawn(move || run(connection, nudged))
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        Ok(Checkpointer {
+            nudge: Mutex::new(Some(nudge)),
+            thread: Mutex::new(Some(thread)),
+        })
+    }
+
+    /// Tells the thread that a commit appended to the WAL.
+    pub(crate) fn nudge(&self) {
+        if let Some(nudge) = self.nudge.lock().expect("checkpointer lock").as_ref() {
+            let _ = nudge.try_send(());
+        }
+    }
+
+    /// Stops the thread after any checkpoint it is running, and waits for it; the caller
+    /// checkpoints last.
+    pub(crate) async fn stop(&self) {
+        self.nudge.lock().expect("checkpointer lock").take();
+        let thread = self.thread.lock().expect("checkpointer lock").take();
+        if let Some(thread) = thread {
+            let joined = tokio::task::spawn_blocking(move || thread.join()).await;
+            if !matches!(joined, Ok(Ok(()))) {
+                tracing::error!("sqlite checkpoint thread panicked");
+            }
+        }
+    }
+}
+
+impl Drop for Checkpointer {
+    /// Without [`Checkpointer::stop`], the thread ends on its own after this.
+    fn drop(&mut self) {
+        self.nudge.lock().expect("checkpointer lock").take();
+    }
+}
+
+fn run(connection: Connection, nudged: mpsc::Receiver<()>) {
+    let mut last = Instant::now() - INTERVAL;
+    // Each pass: wait for a commit, then for the interval since the last checkpoint to pass
+    // (stopping at once if asked), then checkpoint.
+    while nudged.recv().is_ok() {
+        let due = last + INTERVAL;
+        loop {
+            let now = Instant::now();
+            if now >= due {
+                break;
+            }
+            match nudged.recv_timeout(due - now) {
+                Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        // A nudge that came while waiting is covered by this checkpoint.
+        if let Err(TryRecvError::Disconnected) = nudged.try_recv() {
+            return;
+        }
+        last = Instant::now();
+        checkpoint(&connection);
+    }
+}
+
+/// One passive checkpoint: copies what no reader still needs from the WAL, then syncs.
+fn checkpoint(connection: &Connection) {
+    let started = Instant::now();
+    let result = connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+        Ok((row.get::<_, i64>(1)?, row.get::<_, i64>(2)?))
+    });
+    match result {
+        Ok((in_wal, copied)) => tracing::trace!(
+            in_wal,
+            copied,
+            took_ms = started.elapsed().as_millis() as u64,
+            "sqlite checkpoint"
+        ),
+        // Busy or failing now does not stop the next one; the writer's backstop still holds.
+        Err(error) => {
+            tracing::warn!(%error, "sqlite checkpoint failed; retrying after the next commit")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wal_size(path: &std::path::Path) -> u64 {
+        let wal = path.with_file_name(format!(
+            "{}-wal",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+        std::fs::metadata(wal).map(|m| m.len()).unwrap_or(0)
+    }
+
+    /// Commits on another connection are copied into the database file by the thread, and a
+    /// later commit then starts the WAL over instead of growing it.
+    #[tokio::test]
+    async fn checkpoints_after_commits_and_the_wal_restarts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let writer = Connection::open(&path).unwrap();
+        writer.pragma_update(None, "journal_mode", "wal").unwrap();
+        writer.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        writer
+            .execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v BLOB)", [])
+            .unwrap();
+        let checkpointer = Checkpointer::start(path.clone()).unwrap();
+        let write = |from: i64| {
+            writer.execute_batch("BEGIN").unwrap();
+            for k in from..from + 500 {
+                writer
+                    .execute("INSERT INTO t VALUES (?1, zeroblob(2000))", [k])
+                    .unwrap();
+            }
+            writer.execute_batch("COMMIT").unwrap();
+            checkpointer.nudge();
+        };
+        write(0);
+        let size_after_first = wal_size(&path);
+        assert!(size_after_first > 500 * 2000, "{size_after_first}");
+        // The thread checkpoints within one interval: the database file then holds the rows
+        // (only a checkpoint writes to it).
+        std::thread::sleep(INTERVAL * 3);
+        let db_size = std::fs::metadata(&path).unwrap().len();
+        assert!(db_size > 500 * 2000, "rows copied into the file: {db_size}");
+        // Fully checkpointed, so the next commit writes the WAL from its start.
+        for round in 1..5 {
+            write(round * 500);
+            std::thread::sleep(INTERVAL * 3);
+        }
+        let size_now = wal_size(&path);
+        assert!(
+            size_now < size_after_first * 3 / 2,
+            "the WAL was reused, not grown five-fold: {size_after_first} then {size_now}"
+        );
+        checkpointer.stop().await;
+        checkpointer.nudge(); // harmless after stop
+    }
+}
