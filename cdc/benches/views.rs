@@ -186,6 +186,15 @@ impl Fixture {
     }
 }
 
+/// Lets the OS write back what earlier steps left dirty (populating a million rows leaves
+/// gigabytes), so that writeback does not land in the next size's measurement.
+fn settle() {
+    match std::process::Command::new("sync").status() {
+        Ok(status) if status.success() => {}
+        other => eprintln!("sync before measuring did not run: {other:?}"),
+    }
+}
+
 fn raw_key(i: u64) -> Vec<u8> {
     format!("{i:016x}").into_bytes()
 }
@@ -205,6 +214,7 @@ fn measure(
     group.measurement_time(Duration::from_secs(10));
     for fixture in fixtures {
         let rows = fixture.borrow().groups;
+        settle();
         group.bench_with_input(BenchmarkId::from_parameter(rows), &rows, |b, &rows| {
             b.iter_custom(|iters| {
                 let mut fixture = fixture.borrow_mut();

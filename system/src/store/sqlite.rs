@@ -32,10 +32,14 @@ use crate::store::types::Receipt;
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 /// Bytes of the database file SQLite maps into memory (address space, not RAM: pages are
-/// shared with the OS page cache).
-pub(crate) const MMAP_SIZE: u64 = 1 << 30;
+/// shared with the OS page cache). 64 GiB: in practice the whole file. SQLite caps this at its
+/// compile-time `SQLITE_MAX_MMAP_SIZE`, which `.cargo/config.toml` raises from 2 GiB.
+pub(crate) const MMAP_SIZE: u64 = 1 << 36;
 /// The writer connection's page cache, as SQLite's negative KiB form (64 MiB).
 const WRITER_CACHE_KIB: i64 = -65_536;
+/// Bytes of WAL file kept when SQLite starts the WAL over (64 MiB).
+const WAL_KEEP_BYTES: u64 = 64 << 20;
+
 pub(crate) struct SqliteBackend {
     pool: SqlitePool,
     /// Point reads, on the calling thread.
@@ -77,13 +81,16 @@ impl SqliteBackend {
             .busy_timeout(Duration::from_secs(30))
             .foreign_keys(true)
             // Large keyspaces (a view of a million groups) read and rewrite pages at random:
-            // map the file instead of copying each page through read(2), and let the writer
+            // map the file instead of copying each page through pread(2), and let the writer
             // keep more hot pages than SQLite's 2 MiB default.
             .pragma("mmap_size", MMAP_SIZE.to_string());
         let writer_options = options
             .clone()
             .pragma("cache_size", WRITER_CACHE_KIB.to_string())
-            .pragma("wal_autocheckpoint", BACKSTOP_PAGES.to_string());
+            .pragma("wal_autocheckpoint", BACKSTOP_PAGES.to_string())
+            // A burst can grow the WAL far beyond what it usually holds; give the space back
+            // when it starts over.
+            .pragma("journal_size_limit", WAL_KEEP_BYTES.to_string());
         let writer = SqliteConnection::connect_with(&writer_options)
             .await
             .map_err(|e| corrupt(&location, e))?;
@@ -751,6 +758,22 @@ mod tests {
             .await
             .unwrap()
             .is_some()
+    }
+
+    /// Every connection maps the whole file: SQLite silently caps `mmap_size` at its
+    /// compile-time maximum, so this fails if the build lost `.cargo/config.toml`'s flag.
+    #[tokio::test]
+    async fn connections_map_the_file_up_to_mmap_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = SqliteBackend::open(&dir.path().join("orbit.db"), false)
+            .await
+            .unwrap();
+        let mapped: i64 = sqlx::query_scalar("PRAGMA mmap_size")
+            .fetch_one(&backend.pool)
+            .await
+            .unwrap();
+        assert_eq!(mapped as u64, MMAP_SIZE);
+        backend.close().await;
     }
 
     /// The writer connection opens and finishes its transactions with plain statements, so
