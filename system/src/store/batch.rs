@@ -79,28 +79,25 @@ pub(crate) struct Plan<'a> {
     pub(crate) outcomes: Vec<Result<Receipt, StoreError>>,
 }
 
-/// Whether planning needs the current versions of the touched keys: only a condition other
-/// than [`Expect::Any`] or a delete (which emits an event only if the key exists) looks at
-/// them. A group of unconditional puts and checks is planned without reading a record.
-pub(crate) fn needs_versions(batch: &[SealedTxn]) -> bool {
-    batch
-        .iter()
-        .flat_map(|txn| &txn.ops)
-        .any(|op| op.is_delete() || !matches!(op.expect, Expect::Any))
-}
-
-/// Every distinct record key the batch touches, sorted, for reading current versions.
-pub(crate) fn touched_keys(batch: &[SealedTxn]) -> Vec<RowKey<'_>> {
+/// Every distinct record key whose current version planning consults, sorted: keys of a
+/// condition other than [`Expect::Any`] and of deletes (which emit an event only if the key
+/// exists). Keys that are only put unconditionally are never read: a group of a thousand puts
+/// and one compare-and-set (a view's page with its checkpoint) reads one row, not a thousand.
+/// Empty when nothing is conditional.
+pub(crate) fn checked_keys(batch: &[SealedTxn]) -> Vec<RowKey<'_>> {
     let mut keys: Vec<RowKey<'_>> = batch
         .iter()
         .flat_map(|txn| {
-            txn.ops.iter().map(|op| {
-                (
-                    txn.database.as_str(),
-                    op.keyspace.as_str(),
-                    op.key.as_slice(),
-                )
-            })
+            txn.ops
+                .iter()
+                .filter(|op| op.is_delete() || !matches!(op.expect, Expect::Any))
+                .map(|op| {
+                    (
+                        txn.database.as_str(),
+                        op.keyspace.as_str(),
+                        op.key.as_slice(),
+                    )
+                })
         })
         .collect();
     keys.sort_unstable();
@@ -116,8 +113,8 @@ pub(crate) fn databases(batch: &[SealedTxn]) -> Vec<&str> {
     dbs
 }
 
-/// Plans the batch against `current` (versions of existing keys; only consulted when
-/// [`needs_versions`] says so) and `heads` (outbox head per database). Transactions are
+/// Plans the batch against `current` (versions of the existing keys among
+/// [`checked_keys`]) and `heads` (outbox head per database). Transactions are
 /// applied in arrival order; one whose condition fails gets a conflict and leaves no trace.
 pub(crate) fn plan<'a>(
     batch: &'a [SealedTxn],
@@ -290,7 +287,15 @@ mod tests {
                 del("ks", "zz"),
             ]),
         ];
-        assert!(needs_versions(&batch));
+        assert_eq!(
+            checked_keys(&batch),
+            vec![
+                ("db", "ks", b"a".as_slice()),
+                ("db", "ks", b"b".as_slice()),
+                ("db", "ks", b"zz".as_slice())
+            ],
+            "b is put unconditionally first, but deleted later"
+        );
         let heads = HashMap::from([("db", 10)]);
         let plan = plan(&batch, HashMap::new(), heads, &Hlc::default());
         assert_eq!(
@@ -324,7 +329,7 @@ mod tests {
                 expect: Expect::Version(3),
             },
         ])];
-        assert!(needs_versions(&batch));
+        assert_eq!(checked_keys(&batch), vec![("db", "ks", b"x".as_slice())]);
         let plan = plan(&batch, HashMap::new(), HashMap::new(), &Hlc::default());
         assert!(plan.outcomes[0].is_err());
         assert!(plan.events.is_empty() && plan.upserts.is_empty() && plan.heads.is_empty());
@@ -349,7 +354,7 @@ mod tests {
             ]),
         ];
         assert!(
-            !needs_versions(&batch),
+            checked_keys(&batch).is_empty(),
             "puts and checks without conditions"
         );
         let plan = plan(
@@ -373,9 +378,37 @@ mod tests {
         let (sealed, _) = batch[1].ops[0].put.as_ref().unwrap();
         assert!(std::ptr::eq(plan.upserts[0].sealed, sealed.as_slice()));
 
-        assert!(
-            needs_versions(&[txn(vec![del("ks", "a")])]),
+        assert_eq!(
+            checked_keys(&[txn(vec![del("ks", "a")])]),
+            vec![("db", "ks", b"a".as_slice())],
             "a delete needs existence"
         );
+    }
+
+    /// Many unconditional puts grouped with one compare-and-set: only the compared key is
+    /// read, and a conflict on it still leaves only its own transaction out.
+    #[test]
+    fn only_conditional_keys_are_read() {
+        let mut puts: Vec<SealedOp> = (0..100)
+            .map(|i| put("rows", &format!("{i:03}"), Expect::Any))
+            .collect();
+        puts.push(put("ckpt", "view", Expect::Version(7)));
+        let batch = vec![
+            txn(puts),
+            txn(vec![put("other", "x", Expect::Any)]),
+            txn(vec![put("ckpt", "view", Expect::Version(7))]),
+        ];
+        assert_eq!(
+            checked_keys(&batch),
+            vec![("db", "ckpt", b"view".as_slice())]
+        );
+        let current = HashMap::from([(("db", "ckpt", b"view".as_slice()), 7)]);
+        let plan = plan(&batch, current, HashMap::from([("db", 7)]), &Hlc::default());
+        assert_eq!(plan.outcomes[0].as_ref().unwrap().versions.len(), 101);
+        assert!(plan.outcomes[1].is_ok());
+        // The first transaction moved the checkpoint to 108; the third expected 7.
+        assert!(matches!(plan.outcomes[2], Err(StoreError::Conflict { .. })));
+        assert_eq!(plan.upserts.len(), 102);
+        assert_eq!(plan.heads, vec![("db", 109)]);
     }
 }

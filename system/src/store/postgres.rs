@@ -342,12 +342,8 @@ impl Backend for PgBackend {
         }
 
         let mut current: HashMap<RowKey<'_>, u64> = HashMap::new();
-        let touched = if batch::needs_versions(batch) {
-            batch::touched_keys(batch)
-        } else {
-            Vec::new()
-        };
-        for chunk in touched.chunks(ROWS_PER_STATEMENT) {
+        let checked = batch::checked_keys(batch);
+        for chunk in checked.chunks(ROWS_PER_STATEMENT) {
             let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
                 "SELECT db, keyspace, key, version FROM orbit_records WHERE (db, keyspace, key) IN (",
             );
@@ -368,8 +364,8 @@ impl Backend for PgBackend {
                     row.try_get("keyspace")?,
                     row.try_get("key")?,
                 );
-                if let Ok(i) = touched.binary_search(&found) {
-                    current.insert(touched[i], row.try_get::<i64, _>("version")? as u64);
+                if let Ok(i) = checked.binary_search(&found) {
+                    current.insert(checked[i], row.try_get::<i64, _>("version")? as u64);
                 }
             }
         }

@@ -150,14 +150,10 @@ impl SqliteBackend {
         clock: &Hlc,
     ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
         let databases = batch::databases(batch);
-        let touched = if batch::needs_versions(batch) {
-            batch::touched_keys(batch)
-        } else {
-            Vec::new()
-        };
+        let checked = batch::checked_keys(batch);
 
-        // Round trip 1: take the write lock, read the outbox heads and, if a condition or a
-        // delete needs them, the current versions. Rows of both selects come back in one
+        // Round trip 1: take the write lock, read the outbox heads and the current versions
+        // of the keys a condition or a delete names (none for plain puts). Rows of both selects come back in one
         // list; the heads select has two columns, the versions select four.
         let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
             "BEGIN IMMEDIATE; SELECT db, seq FROM orbit_outbox_heads WHERE db IN (",
@@ -167,7 +163,7 @@ impl SqliteBackend {
             list.push_bind(*db);
         }
         query.push(")");
-        for chunk in touched.chunks(ROWS_PER_STATEMENT) {
+        for chunk in checked.chunks(ROWS_PER_STATEMENT) {
             query.push(
                 "; SELECT db, keyspace, key, version FROM orbit_records \
                  WHERE (db, keyspace, key) IN (VALUES ",
@@ -190,8 +186,8 @@ impl SqliteBackend {
                 }
             } else {
                 let found: RowKey<'_> = (db, row.try_get("keyspace")?, row.try_get("key")?);
-                if let Ok(i) = touched.binary_search(&found) {
-                    current.insert(touched[i], row.try_get::<i64, _>("version")? as u64);
+                if let Ok(i) = checked.binary_search(&found) {
+                    current.insert(checked[i], row.try_get::<i64, _>("version")? as u64);
                 }
             }
         }
