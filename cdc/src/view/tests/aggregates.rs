@@ -2,8 +2,9 @@
 //! deletes, and what a watcher of the view sees.
 
 use serde_json::{Value, json};
+use std::time::Duration;
 
-use super::harness::{Harness, ORG, PROJECT, tasks_view};
+use super::harness::{Harness, ORG, PROJECT, tasks_view, wait_until};
 use crate::view::{StoredRow, ViewEngine};
 
 fn row(
@@ -139,19 +140,21 @@ async fn the_runner_folds_new_writes_by_itself() {
     let seq = h
         .put(PROJECT, "task", "a", json!({"status": "s", "points": 1}))
         .await;
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let info = h.engine.get(PROJECT, "by_status").await.unwrap();
-        if info.checkpoint_seq >= seq {
-            assert_eq!(info.rows, 1);
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "runner never folded"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let engine = &h.engine;
+    wait_until(
+        Duration::from_secs(10),
+        "runner never folded",
+        || async move {
+            engine
+                .get(PROJECT, "by_status")
+                .await
+                .unwrap()
+                .checkpoint_seq
+                >= seq
+        },
+    )
+    .await;
+    assert_eq!(h.engine.get(PROJECT, "by_status").await.unwrap().rows, 1);
     h.close().await;
 }
 

@@ -2,12 +2,13 @@
 //! of the module's database) registered with the engine and folded by its runner.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_trait::async_trait;
 use orbit_system::store::{ChangeEvent, ChangeOp, EventScope};
 use serde_json::{Value, json};
 
-use super::harness::{Harness, ORG, PROJECT};
+use super::harness::{Harness, ORG, PROJECT, wait_until};
 use crate::view::{Row, View, ViewError, ViewId, ViewWriter};
 
 /// Counts live records per entity type; keeps which keys are live in its private table.
@@ -89,22 +90,18 @@ async fn a_registered_module_view_is_folded_by_its_runner() {
     });
     h.engine.register(view.clone()).await.unwrap();
     let head = chat.head().await.unwrap();
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let views = h.engine.views_database();
-        let checkpoint = crate::view::layout::load_checkpoint(views, &view.id)
+    let views = h.engine.views_database();
+    let checkpoint = || async {
+        crate::view::layout::load_checkpoint(views, &view.id)
             .await
             .unwrap()
-            .unwrap();
-        if checkpoint.value.seq == head {
-            assert_eq!(checkpoint.value.rows, 1, "room emptied, message has 2");
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "runner never folded"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+            .unwrap()
+            .value
+    };
+    wait_until(Duration::from_secs(10), "runner never folded", || async {
+        checkpoint().await.seq == head
+    })
+    .await;
+    assert_eq!(checkpoint().await.rows, 1, "room emptied, message has 2");
     h.close().await;
 }

@@ -2,8 +2,9 @@
 //! skip nor double-apply an event; rebuilds refold the whole log; drops delete everything.
 
 use serde_json::json;
+use std::time::Duration;
 
-use super::harness::{Harness, ORG, PROJECT, config, tasks_view, view_config};
+use super::harness::{Harness, ORG, PROJECT, config, tasks_view, view_config, wait_until};
 use crate::view::layout::{DATA_KEYSPACE, ROW_KEYSPACE, generation_prefix};
 use crate::view::runner::Step;
 use crate::view::{ViewEngine, ViewError, ViewId};
@@ -119,20 +120,20 @@ async fn views_survive_an_engine_restart() {
     let engine = ViewEngine::open(&h.store, view_config(4)).await.unwrap();
     engine.start().await.unwrap();
     let head = h.records.head().await.unwrap();
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
-    while engine
-        .get(PROJECT, "by_status")
-        .await
-        .unwrap()
-        .checkpoint_seq
-        < head
-    {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "restarted runner never caught up"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let restarted = &engine;
+    wait_until(
+        Duration::from_secs(20),
+        "restarted runner never caught up",
+        || async move {
+            restarted
+                .get(PROJECT, "by_status")
+                .await
+                .unwrap()
+                .checkpoint_seq
+                >= head
+        },
+    )
+    .await;
     assert_eq!(total_count(&h.rows("by_status").await), 15);
     engine.shutdown().await;
     h.close().await;

@@ -178,3 +178,16 @@ pub(super) fn tasks_view() -> pb::ViewDeclaration {
         ],
     )
 }
+
+/// Polls `done` every 20 ms until it holds; fails with `what` once `within` has passed.
+pub(super) async fn wait_until<F, Fut>(within: Duration, what: &str, mut done: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + within;
+    while !done().await {
+        assert!(tokio::time::Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
