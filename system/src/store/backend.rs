@@ -137,14 +137,15 @@ pub(crate) trait Backend: Send + Sync + 'static {
     async fn max_hlc(&self) -> Result<u64, StoreError>;
 
     /// Up to `limit` records of `db` sealed with a key version below `current`, in key order,
-    /// after `after` (keyspace, key) when given. There is no index on the key version (it
-    /// would double the pages every write dirties), so this walks the primary key and callers
-    /// page through a database once with the last key returned.
+    /// after `after` (keyspace, key); `("", b"")` is before every record, as keyspace names
+    /// are never empty. There is no index on the key version (it would double the pages every
+    /// write dirties), so this walks the primary key and callers page through a database once
+    /// with the last key returned.
     async fn stale_records(
         &self,
         db: &str,
         current: u32,
-        after: Option<(&str, &[u8])>,
+        after: (&str, &[u8]),
         limit: u32,
     ) -> Result<Vec<RawRecord>, StoreError>;
     /// Replaces sealed values of records whose version is still the one read.

@@ -73,12 +73,12 @@ struct Inner {
 /// version. Kept in memory: after a restart a pass starts over, skipping what is current.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum ReencryptPass {
-    /// Next step reads the records after this (keyspace, key); `None` = from the start.
+    /// Next step reads the records after this (keyspace, key); empty = from the start.
     /// `moved` says whether this pass re-sealed anything (then another pass follows, for
     /// records another process sealed with the old version behind the cursor).
     At {
         version: u32,
-        after: Option<(String, Vec<u8>)>,
+        after: (String, Vec<u8>),
         moved: bool,
     },
     /// A whole pass found nothing stale below `version`.
@@ -293,30 +293,23 @@ impl Store {
                     moved,
                 }) if at == version => (after, moved),
                 // A new rotation (or none yet): a fresh pass.
-                _ => (None, false),
+                _ => (Default::default(), false),
             };
             let records = self
                 .inner
                 .backend
-                .stale_records(
-                    name,
-                    version,
-                    after
-                        .as_ref()
-                        .map(|(keyspace, key)| (keyspace.as_str(), key.as_slice())),
-                    limit,
-                )
+                .stale_records(name, version, (after.0.as_str(), after.1.as_slice()), limit)
                 .await?;
             let next = match records.last() {
                 Some(last) if records.len() as u64 >= u64::from(limit) => ReencryptPass::At {
                     version,
-                    after: Some((last.keyspace.clone(), last.key.clone())),
+                    after: (last.keyspace.clone(), last.key.clone()),
                     moved: true,
                 },
                 // The end of this pass; go round again if it found anything.
                 _ if moved || !records.is_empty() => ReencryptPass::At {
                     version,
-                    after: None,
+                    after: Default::default(),
                     moved: false,
                 },
                 _ => ReencryptPass::Done { version },

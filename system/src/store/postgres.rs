@@ -505,29 +505,21 @@ impl Backend for PgBackend {
         &self,
         db: &str,
         current: u32,
-        after: Option<(&str, &[u8])>,
+        (keyspace, key): (&str, &[u8]),
         limit: u32,
     ) -> Result<Vec<RawRecord>, StoreError> {
-        let query = match after {
-            Some((keyspace, key)) => sqlx::query(concat!(
-                "SELECT keyspace, key, version, key_version, value FROM orbit_records ",
-                "WHERE db = $1 AND key_version < $2 AND (keyspace, key) > ($4, $5) ",
-                "ORDER BY keyspace, key LIMIT $3"
-            ))
-            .bind(db)
-            .bind(current as i64)
-            .bind(limit as i64)
-            .bind(keyspace)
-            .bind(key),
-            None => sqlx::query(concat!(
-                "SELECT keyspace, key, version, key_version, value FROM orbit_records ",
-                "WHERE db = $1 AND key_version < $2 ORDER BY keyspace, key LIMIT $3"
-            ))
-            .bind(db)
-            .bind(current as i64)
-            .bind(limit as i64),
-        };
-        let rows = query.fetch_all(&self.pool).await?;
+        let rows = sqlx::query(concat!(
+            "SELECT keyspace, key, version, key_version, value FROM orbit_records ",
+            "WHERE db = $1 AND key_version < $2 AND (keyspace, key) > ($3, $4) ",
+            "ORDER BY keyspace, key LIMIT $5"
+        ))
+        .bind(db)
+        .bind(current as i64)
+        .bind(keyspace)
+        .bind(key)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
         Ok(rows.iter().map(record_from_row).collect())
     }
 
