@@ -35,16 +35,18 @@ pub(crate) struct Checkpointer {
 
 impl Checkpointer {
     /// Opens a connection to `path` for checkpoints and starts the thread.
-    pub(crate) fn start(path: PathBuf) -> rusqlite::Result<Checkpointer> {
+    pub(crate) fn start(path: PathBuf) -> std::io::Result<Checkpointer> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let connection = Connection::open_with_flags(&path, flags)?;
-        connection.busy_timeout(Duration::from_secs(5))?;
+        let connection =
+            Connection::open_with_flags(&path, flags).map_err(std::io::Error::other)?;
+        connection
+            .busy_timeout(Duration::from_secs(5))
+            .map_err(std::io::Error::other)?;
         // Only ever nudged, never queued: one pending nudge is as good as many.
         let (nudge, nudged) = mpsc::sync_channel(1);
         let thread = std::thread::Builder::new()
             .name("orbit-sqlite-checkpoint".into())
-            .spawn(move || run(connection, nudged))
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            .spawn(move || run(connection, nudged))?;
         Ok(Checkpointer {
             nudge: Mutex::new(Some(nudge)),
             thread: Mutex::new(Some(thread)),
