@@ -4,8 +4,6 @@
 //! the test's own, a record of a federated project reaches JetStream with its request id, and
 //! one of a private project does not.
 
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
@@ -25,43 +23,12 @@ use tonic_health::pb::health_client::HealthClient;
 use crate::common::tenant::{bearer, create_org, create_project, data, sign_up};
 use crate::common::{PATIENCE, Server, TestDir, assert_refused, closed_port, run};
 
+#[path = "../cdc/tests/support/nats.rs"]
+mod nats;
+
+use nats::NatsServer;
+
 const RELAY_SERVICE: &str = "orbit.cdc.v1.RelayService";
-
-/// A nats-server with JetStream of this test alone, killed when dropped.
-struct Nats {
-    child: Child,
-    port: u16,
-}
-
-impl Nats {
-    fn start(dir: &Path) -> Nats {
-        let port = closed_port();
-        let child = Command::new("/usr/sbin/nats-server")
-            .args(["-a", "127.0.0.1", "-p", &port.to_string(), "-js", "-sd"])
-            .arg(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start nats-server");
-        let deadline = Instant::now() + PATIENCE;
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not listen");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Nats { child, port }
-    }
-
-    fn url(&self) -> String {
-        format!("nats://127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for Nats {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 async fn relay_status(channel: &Channel, token: &str) -> cdc::RelayStatus {
     RelayServiceClient::new(channel.clone())
@@ -145,7 +112,7 @@ fn a_bad_nats_setting_is_refused_in_one_line() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_federated_write_reaches_jetstream_with_its_request_id() {
     let dir = TestDir::new();
-    let nats = Nats::start(&dir.path().join("jetstream"));
+    let nats = NatsServer::start(&dir.path().join("jetstream"));
     let mut command = dir.serve();
     command.args(["--nats", &nats.url()]);
     let mut server = Server::start(command).await;

@@ -17,9 +17,6 @@
 //! N; default 50000).
 
 use std::collections::VecDeque;
-use std::net::TcpListener;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use async_nats::HeaderMap;
@@ -29,47 +26,16 @@ use orbit_cdc::relay::{NatsUrl, Relay, RelayConfig};
 use orbit_system::records::StoredValue;
 use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
 
+#[path = "../tests/support/nats.rs"]
+mod nats;
+
+use nats::NatsServer;
+
 const ROUNDS: usize = 3;
 /// Publishes in flight, for both the relay and the raw loop.
 const WINDOW: usize = 256;
 /// Records per transaction while filling the outbox.
 const FILL_BATCH: usize = 500;
-
-struct Nats {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Nats {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_nats(dir: &Path) -> Nats {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new("/usr/sbin/nats-server")
-        .args(["-a", "127.0.0.1", "-p", &port.to_string(), "-js", "-sd"])
-        .arg(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start nats-server");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "nats-server did not listen");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    Nats {
-        child,
-        url: format!("nats://127.0.0.1:{port}"),
-    }
-}
 
 fn record(n: usize) -> Vec<u8> {
     let data = serde_json::json!({
@@ -107,7 +73,7 @@ async fn fill(db: &Database, events: usize) {
 }
 
 /// Events per second from outbox to acknowledged in JetStream, and the size of one payload.
-async fn relay_round(nats: &Nats, events: usize) -> (f64, usize) {
+async fn relay_round(nats: &NatsServer, events: usize) -> (f64, usize) {
     let dir = tempfile::tempdir().unwrap();
     let mut config = StoreConfig::in_data_dir(dir.path());
     config.full_sync = false;
@@ -120,7 +86,7 @@ async fn relay_round(nats: &Nats, events: usize) -> (f64, usize) {
     let payload_len = prost::Message::encoded_len(&payload);
 
     let mut relay_config = RelayConfig::new(
-        NatsUrl::parse(&nats.url).unwrap(),
+        NatsUrl::parse(&nats.url()).unwrap(),
         vec!["records".to_owned()],
     );
     relay_config.window = WINDOW;
@@ -144,8 +110,8 @@ async fn relay_round(nats: &Nats, events: usize) -> (f64, usize) {
 }
 
 /// Events per second of a plain pipelined JetStream publish loop.
-async fn raw_round(nats: &Nats, round: usize, events: usize, payload_len: usize) -> f64 {
-    let client = async_nats::connect(&nats.url).await.unwrap();
+async fn raw_round(nats: &NatsServer, round: usize, events: usize, payload_len: usize) -> f64 {
+    let client = async_nats::connect(nats.url()).await.unwrap();
     let js = jetstream::ContextBuilder::new()
         .max_ack_inflight(WINDOW)
         .build(client);
@@ -199,7 +165,7 @@ fn main() {
         .unwrap();
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let nats = start_nats(dir.path());
+        let nats = NatsServer::start(dir.path());
         let mut relay = Vec::new();
         let mut raw = Vec::new();
         for round in 0..ROUNDS {

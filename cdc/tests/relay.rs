@@ -4,9 +4,7 @@
 //! unreachable server. Each test checks what the JetStream stream holds: every federated
 //! event exactly once, in sequence order, and nothing else.
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use async_nats::jetstream;
@@ -18,76 +16,12 @@ use orbit_system::records::StoredValue;
 use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
 use prost::Message;
 
+#[path = "support/nats.rs"]
+mod nats;
+
+use nats::{NatsServer, free_port};
+
 const PATIENCE: Duration = Duration::from_secs(30);
-
-/// A nats-server with JetStream on a loopback port, killed when dropped.
-struct Nats {
-    child: Option<Child>,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Nats {
-    fn start(port: u16, dir: &Path) -> Nats {
-        let mut nats = Nats {
-            child: None,
-            port,
-            dir: dir.to_owned(),
-        };
-        nats.restart();
-        nats
-    }
-
-    fn restart(&mut self) {
-        assert!(self.child.is_none(), "nats-server already runs");
-        let child = Command::new("/usr/sbin/nats-server")
-            .args([
-                "-a",
-                "127.0.0.1",
-                "-p",
-                &self.port.to_string(),
-                "-js",
-                "-sd",
-            ])
-            .arg(&self.dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start nats-server");
-        self.child = Some(child);
-        let deadline = Instant::now() + PATIENCE;
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not listen");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// SIGKILL: no clean shutdown, like a crash.
-    fn kill(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-
-    fn url(&self) -> NatsUrl {
-        NatsUrl::parse(&format!("nats://127.0.0.1:{}", self.port)).unwrap()
-    }
-}
-
-impl Drop for Nats {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 async fn open_store(dir: &Path) -> Store {
     let mut config = StoreConfig::in_data_dir(&dir.join("data"));
@@ -95,8 +29,11 @@ async fn open_store(dir: &Path) -> Store {
     Store::open(config).await.expect("open store")
 }
 
-fn relay_config(nats: &Nats) -> RelayConfig {
-    let mut config = RelayConfig::new(nats.url(), vec!["records".to_owned()]);
+fn relay_config(nats: &NatsServer) -> RelayConfig {
+    let mut config = RelayConfig::new(
+        NatsUrl::parse(&nats.url()).unwrap(),
+        vec!["records".to_owned()],
+    );
     config.timeout = Duration::from_secs(1);
     config.poll = Duration::from_millis(200);
     config.min_backoff = Duration::from_millis(50);
@@ -170,10 +107,8 @@ async fn caught_up(relay: &Relay) {
 
 /// The `Orbit-Seq` of every message in the instance's stream, in stream order, after
 /// checking subject, headers and payload of each.
-async fn stream_seqs(nats: &Nats, store: &Store) -> Vec<u64> {
-    let client = async_nats::connect(nats.url().connect_string())
-        .await
-        .unwrap();
+async fn stream_seqs(nats: &NatsServer, store: &Store) -> Vec<u64> {
+    let client = async_nats::connect(nats.url()).await.unwrap();
     let js = jetstream::new(client);
     let instance = store.instance_id();
     let mut stream = js.get_stream(stream_name(&instance)).await.unwrap();
@@ -202,7 +137,7 @@ async fn stream_seqs(nats: &Nats, store: &Store) -> Vec<u64> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn outage_mid_stream_loses_nothing_and_duplicates_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut nats = Nats::start(free_port(), &dir.path().join("js"));
+    let mut nats = NatsServer::start(&dir.path().join("js"));
     let store = open_store(dir.path()).await;
     let db = store.database("records").await.unwrap();
     let relay = Relay::start(&store, relay_config(&nats)).await.unwrap();
@@ -264,7 +199,7 @@ async fn outage_mid_stream_loses_nothing_and_duplicates_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn restart_resumes_from_the_recorded_position_without_duplicates() {
     let dir = tempfile::tempdir().unwrap();
-    let nats = Nats::start(free_port(), &dir.path().join("js"));
+    let nats = NatsServer::start(&dir.path().join("js"));
     let store = open_store(dir.path()).await;
     let db = store.database("records").await.unwrap();
 
