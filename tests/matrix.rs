@@ -200,10 +200,18 @@ async fn call_unary(
     path: &str,
     request: tonic::Request<DynamicMessage>,
 ) -> Result<(), tonic::Status> {
+    let (mut grpc, path) = client_for(channel, path).await;
+    grpc.unary(request, path, RawCodec).await.map(drop)
+}
+
+/// A ready generic client on `channel`, and `path` as a request path.
+async fn client_for(
+    channel: &Channel,
+    path: &str,
+) -> (tonic::client::Grpc<Channel>, http::uri::PathAndQuery) {
     let mut grpc = tonic::client::Grpc::new(channel.clone());
     grpc.ready().await.expect("channel ready");
-    let path = http::uri::PathAndQuery::from_str(path).unwrap();
-    grpc.unary(request, path, RawCodec).await.map(drop)
+    (grpc, http::uri::PathAndQuery::from_str(path).unwrap())
 }
 
 /// A server-streaming call's answer: the status it is refused or ends with, or success once
@@ -213,9 +221,7 @@ async fn open_stream(
     path: &str,
     request: tonic::Request<DynamicMessage>,
 ) -> Result<(), tonic::Status> {
-    let mut grpc = tonic::client::Grpc::new(channel.clone());
-    grpc.ready().await.expect("channel ready");
-    let path = http::uri::PathAndQuery::from_str(path).unwrap();
+    let (mut grpc, path) = client_for(channel, path).await;
     let mut stream = grpc
         .server_streaming(request, path, RawCodec)
         .await?
