@@ -103,6 +103,15 @@ pub(crate) trait Backend: Send + Sync + 'static {
         keyspace: &str,
         key: &[u8],
     ) -> Result<Option<RawRecord>, StoreError>;
+    /// The records of `keys` that exist, in no particular order, read where the next commit
+    /// will write them (SQLite: on the writer's connection, whose page cache no commit
+    /// invalidates; see `Database::get_for_update`).
+    async fn get_for_update(
+        &self,
+        db: &str,
+        keyspace: &str,
+        keys: &[Vec<u8>],
+    ) -> Result<Vec<RawRecord>, StoreError>;
     /// Records with `from <= key < end` (or `from < key`), in key order, as the engine returns
     /// them: the caller opens each one while the engine is still reading the next, instead of
     /// waiting for the whole page.

@@ -379,6 +379,37 @@ impl Database {
         }
     }
 
+    /// Reads the records of `keys` that the caller is about to rewrite (a read-modify-write
+    /// by the only writer of those keys, such as a view folding a page of events), in the
+    /// order of `keys`, `None` where absent.
+    ///
+    /// On SQLite they are read on the connection that commits, between group commits: in WAL
+    /// mode every other connection drops its page cache and unmaps the file at its first read
+    /// after any commit, so random reads of a large keyspace fault every page in again, while
+    /// the writer's cache and mapping stay warm. This waits for the commit in progress and
+    /// delays the next one while it reads, so it is for batches, not for serving queries.
+    pub async fn get_for_update(
+        &self,
+        keyspace: &str,
+        keys: &[Vec<u8>],
+    ) -> Result<Vec<Option<Record>>, StoreError> {
+        validate_name("keyspace", keyspace)?;
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        for key in keys {
+            validate_key(key)?;
+        }
+        let backend = self.store.inner.backend.as_ref();
+        let raws = backend.get_for_update(&self.name, keyspace, keys).await?;
+        let mut found = std::collections::HashMap::with_capacity(raws.len());
+        for raw in raws {
+            let record = self.open_record(raw).await?;
+            found.insert(record.key.clone(), record);
+        }
+        Ok(keys.iter().map(|key| found.get(key).cloned()).collect())
+    }
+
     /// Writes one record, whatever its current version.
     pub async fn put(
         &self,

@@ -273,6 +273,22 @@ impl Backend for PgBackend {
         Ok(row.as_ref().map(record_from_row))
     }
 
+    async fn get_for_update(
+        &self,
+        db: &str,
+        keyspace: &str,
+        keys: &[Vec<u8>],
+    ) -> Result<Vec<RawRecord>, StoreError> {
+        let rows = sqlx::query("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = $1 AND keyspace = $2 AND key = ANY($3)")
+            .bind(db)
+            .bind(keyspace)
+            .bind(keys)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.classify(e))?;
+        Ok(rows.iter().map(record_from_row).collect())
+    }
+
     fn scan<'a>(
         &'a self,
         db: &'a str,

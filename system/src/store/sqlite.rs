@@ -62,6 +62,16 @@ struct WriterConn {
     open_txn: bool,
 }
 
+impl WriterConn {
+    /// Rolls back what a cancelled commit left open; its transaction never committed.
+    async fn settle(&mut self) {
+        if self.open_txn {
+            let _ = sqlx::query("ROLLBACK").execute(&mut self.conn).await;
+            self.open_txn = false;
+        }
+    }
+}
+
 impl SqliteBackend {
     /// Opens (creating if missing) the database file at `path`.
     pub(crate) async fn open(path: &Path, full_sync: bool) -> Result<Self, StoreError> {
@@ -90,7 +100,11 @@ impl SqliteBackend {
             .pragma("wal_autocheckpoint", BACKSTOP_PAGES.to_string())
             // A burst can grow the WAL far beyond what it usually holds; give the space back
             // when it starts over.
-            .pragma("journal_size_limit", WAL_KEEP_BYTES.to_string());
+            .pragma("journal_size_limit", WAL_KEEP_BYTES.to_string())
+            // A multi-row statement inside a transaction keeps a statement journal of every
+            // page it changes; past 64 KiB SQLite spills it to a temporary file, so a group
+            // that rewrites hundreds of random pages wrote each one to a file first.
+            .pragma("temp_store", "MEMORY");
         let writer = SqliteConnection::connect_with(&writer_options)
             .await
             .map_err(|e| corrupt(&location, e))?;
@@ -508,6 +522,43 @@ impl Backend for SqliteBackend {
             .boxed()
     }
 
+    async fn get_for_update(
+        &self,
+        db: &str,
+        keyspace: &str,
+        keys: &[Vec<u8>],
+    ) -> Result<Vec<RawRecord>, StoreError> {
+        // In WAL mode every other connection drops its page cache (and unmaps the file) at
+        // its first read after any commit; the writer's own commits leave its cache valid,
+        // so what a read-modify-write is about to rewrite is read here, between commits.
+        let mut writer = self.writer.lock().await;
+        let writer = writer.as_mut().ok_or(StoreError::Closed)?;
+        writer.settle().await;
+        let mut found = Vec::with_capacity(keys.len());
+        for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+            let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(
+                "SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = ",
+            );
+            query
+                .push_bind(db)
+                .push(" AND keyspace = ")
+                .push_bind(keyspace)
+                .push(" AND key IN (");
+            let mut list = query.separated(", ");
+            for key in chunk {
+                list.push_bind(key.as_slice());
+            }
+            query.push(")");
+            let rows = query
+                .build()
+                .fetch_all(&mut writer.conn)
+                .await
+                .map_err(|e| self.classify(e))?;
+            found.extend(rows.iter().map(record_from_row));
+        }
+        Ok(found)
+    }
+
     async fn commit_batch(
         &self,
         batch: &[SealedTxn],
@@ -515,11 +566,7 @@ impl Backend for SqliteBackend {
     ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError> {
         let mut writer = self.writer.lock().await;
         let writer = writer.as_mut().ok_or(StoreError::Closed)?;
-        if writer.open_txn {
-            // The previous commit was cancelled midway; its transaction never committed.
-            let _ = sqlx::query("ROLLBACK").execute(&mut writer.conn).await;
-            writer.open_txn = false;
-        }
+        writer.settle().await;
         writer.open_txn = true;
         let result = self.commit_in(&mut writer.conn, batch, clock).await;
         if result.is_ok() {

@@ -800,6 +800,51 @@ async fn reencryption_pages_through_keyspaces(h: &Harness) {
     store.close().await;
 }
 
+async fn reads_for_update(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    let other_db = store.database("chat").await.unwrap();
+    let key = |i: usize| format!("k{i:04}").into_bytes();
+    // More keys than one statement carries, so the reads span several.
+    for chunk in (0..1100).collect::<Vec<_>>().chunks(400) {
+        let (mut mine, mut elsewhere) = (Transaction::new(), Transaction::new());
+        for &i in chunk {
+            mine = mine.put("notes", key(i), format!("note {i}")).put(
+                "other",
+                key(i),
+                "other keyspace",
+            );
+            elsewhere = elsewhere.put("notes", key(i), "other database");
+        }
+        db.commit(mine).await.unwrap();
+        other_db.commit(elsewhere).await.unwrap();
+    }
+    db.put("notes", key(7), "rewritten").await.unwrap();
+    // Asked in any order, with keys that do not exist and one asked twice.
+    let mut asked: Vec<Vec<u8>> = (0..1200).rev().map(key).collect();
+    asked.push(key(7));
+    let read = db.get_for_update("notes", &asked).await.unwrap();
+    assert_eq!(read.len(), asked.len());
+    for (wanted, got) in asked.iter().zip(&read) {
+        let i: usize = std::str::from_utf8(&wanted[1..]).unwrap().parse().unwrap();
+        let expected = match i {
+            7 => Some(b"rewritten".to_vec()),
+            i if i < 1100 => Some(format!("note {i}").into_bytes()),
+            _ => None,
+        };
+        assert_eq!(got.as_ref().map(|r| r.value.clone()), expected, "key {i}");
+    }
+    // The version is the one a compare-and-set expects.
+    let seven = read.last().unwrap().as_ref().unwrap();
+    db.compare_and_set("notes", key(7), Expect::Version(seven.version), "again")
+        .await
+        .unwrap();
+    assert!(db.get_for_update("notes", &[]).await.unwrap().is_empty());
+    let err = db.get_for_update("Bad Space", &asked).await.unwrap_err();
+    assert!(err.to_string().contains("keyspace"), "{err}");
+    store.close().await;
+}
+
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -838,6 +883,7 @@ conformance!(
     no_plaintext_at_rest,
     large_scans,
     scoped_events_and_pruning,
+    reads_for_update,
 );
 
 /// Two processes sharing one PostgreSQL database still get gap-free, unique sequences:
