@@ -64,11 +64,8 @@ impl GroupByView {
     /// The new contribution of a put, or `None` for a delete or a value that is not a
     /// record (which then counts as absent, as it cannot be read as one).
     fn contribution(&self, event: &ChangeEvent) -> Option<Contribution> {
-        if event.op != ChangeOp::Put {
-            return None;
-        }
-        match record_data(&self.spec.module, event.value.as_deref()?) {
-            Ok(record) => Some(Contribution::of(&self.spec, &record, event.seq)),
+        match self.read_contribution(event) {
+            Ok(contribution) => contribution,
             Err(reason) => {
                 tracing::warn!(
                     view = %self.id,
@@ -79,6 +76,16 @@ impl GroupByView {
                 None
             }
         }
+    }
+
+    /// [`GroupByView::contribution`], with the reason a value is not a record.
+    fn read_contribution(&self, event: &ChangeEvent) -> Result<Option<Contribution>, String> {
+        let value = match (&event.op, event.value.as_deref()) {
+            (ChangeOp::Put, Some(value)) => value,
+            _ => return Ok(None),
+        };
+        let record = record_data(&self.spec.module, value)?;
+        Ok(Some(Contribution::of(&self.spec, &record, event.seq)))
     }
 }
 
@@ -113,6 +120,35 @@ impl View for GroupByView {
 
     fn accepts(&self, scope: Option<&EventScope>) -> bool {
         scope.is_some_and(|s| s.project_id == self.id.project_id && s.entity == self.spec.entity)
+    }
+
+    /// The page's contributions in one batch, then the rows of every group they leave or
+    /// join in another.
+    async fn prefetch(
+        &self,
+        events: &[ChangeEvent],
+        writer: &mut ViewWriter<'_>,
+    ) -> Result<(), ViewError> {
+        let mine: Vec<&ChangeEvent> = events
+            .iter()
+            .filter(|event| event.keyspace == self.spec.entity)
+            .collect();
+        writer
+            .prefetch(CONTRIBUTIONS, mine.iter().map(|event| event.key.as_slice()))
+            .await?;
+        let mut groups = Vec::with_capacity(mine.len() * 2);
+        for event in mine {
+            // What does not decode is reported by `apply`, which reads it again.
+            if let Some(bytes) = writer.get(CONTRIBUTIONS, &event.key).await? {
+                if let Ok(old) = serde_json::from_slice::<Contribution>(&bytes) {
+                    groups.push(old.group);
+                }
+            }
+            if let Ok(Some(new)) = self.read_contribution(event) {
+                groups.push(new.group);
+            }
+        }
+        writer.prefetch_rows(&groups).await
     }
 
     async fn apply(

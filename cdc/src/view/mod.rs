@@ -97,6 +97,17 @@ pub trait View: Send + Sync + 'static {
         writer: &mut ViewWriter<'_>,
     ) -> Result<(), ViewError>;
 
+    /// Reads ahead, with [`ViewWriter::prefetch`] and [`ViewWriter::prefetch_rows`], what
+    /// folding `events` will read, before the page's first `apply`: one batch read instead of
+    /// a point read per key. Optional (the default reads nothing ahead); `apply` must be
+    /// correct without it.
+    async fn prefetch(
+        &self,
+        _events: &[ChangeEvent],
+        _writer: &mut ViewWriter<'_>,
+    ) -> Result<(), ViewError> {
+        Ok(())
+    }
     /// The scope of the view's writes: watchers of the view follow exactly these events.
     fn write_scope(&self) -> EventScope {
         EventScope {

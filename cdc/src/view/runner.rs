@@ -78,6 +78,7 @@ impl Runner {
             return Ok(Step::Idle);
         }
         let mut writer = ViewWriter::new(&self.views, id, checkpoint.value.generation);
+        self.view.prefetch(&page.events, &mut writer).await?;
         for event in &page.events {
             self.view.apply(event, &mut writer).await?;
         }

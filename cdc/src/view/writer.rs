@@ -1,7 +1,8 @@
 //! [`ViewWriter`]: what a view reads and writes while a page of events is folded. Reads go
 //! through an ordered overlay of the batch's own writes (read-your-writes), so several events
 //! of one page touching the same row fold correctly; nothing reaches the store until the
-//! runner commits the whole overlay with the checkpoint in one transaction.
+//! runner commits the whole overlay with the checkpoint in one transaction. A view may read
+//! a page's keys ahead in batches ([`ViewWriter::prefetch`]) instead of one by one.
 
 use std::collections::BTreeMap;
 
@@ -56,6 +57,29 @@ impl<'a> ViewWriter<'a> {
     pub async fn get(&mut self, table: &str, key: &[u8]) -> Result<Option<Vec<u8>>, ViewError> {
         let key = self.data_key(table, key)?;
         self.read(DATA_KEYSPACE, key).await
+    }
+
+    /// Reads ahead, in one batch, the keys of private table `table` that folding the page
+    /// will read, so that [`ViewWriter::get`] finds them without a store read each.
+    pub async fn prefetch<'k>(
+        &mut self,
+        table: &str,
+        keys: impl IntoIterator<Item = &'k [u8]>,
+    ) -> Result<(), ViewError> {
+        let keys = keys
+            .into_iter()
+            .map(|key| self.data_key(table, key))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.load(DATA_KEYSPACE, keys).await
+    }
+
+    /// Reads ahead, in one batch, the rows (with their state) of `groups`.
+    pub async fn prefetch_rows<'g>(
+        &mut self,
+        groups: impl IntoIterator<Item = &'g Value>,
+    ) -> Result<(), ViewError> {
+        let keys = groups.into_iter().map(|g| self.row_key(g)).collect();
+        self.load(ROW_KEYSPACE, keys).await
     }
 
     /// Writes `key` of private table `table`.
@@ -199,6 +223,26 @@ impl<'a> ViewWriter<'a> {
             },
         );
         Ok(value)
+    }
+
+    /// Reads the keys of `keys` the batch has not seen yet into the overlay, in one batch
+    /// read on the store's write path ([`Database::get_for_update`]).
+    async fn load(&mut self, keyspace: &'static str, keys: Vec<Vec<u8>>) -> Result<(), ViewError> {
+        let unseen: Vec<Vec<u8>> = keys
+            .into_iter()
+            .filter(|key| !self.overlay.contains_key(&(keyspace, key.clone())))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let records = self.db.get_for_update(keyspace, &unseen).await?;
+        for (key, record) in unseen.into_iter().zip(records) {
+            let slot = Slot {
+                value: record.map(|record| record.value),
+                dirty: false,
+            };
+            self.overlay.insert((keyspace, key), slot);
+        }
+        Ok(())
     }
 
     fn write(&mut self, keyspace: &'static str, key: Vec<u8>, value: Option<Vec<u8>>) {
