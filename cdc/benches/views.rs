@@ -19,7 +19,8 @@
 //! per-round ratios) that load changing during the run cannot tilt.
 //!
 //! Run: `cargo bench -p orbit-cdc --bench views` (`ORBIT_BENCH_LARGE_VIEW=100000` for a
-//! quicker run with a smaller large view).
+//! quicker run with a smaller large view; `ORBIT_BENCH_POSTGRES=postgres://…` to put both
+//! stores in fresh schemas of that PostgreSQL instead, dropped at the end).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -29,7 +30,7 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use orbit_cdc::view::{ViewConfig, ViewEngine};
 use orbit_proto::orbit::cdc::v1 as pb;
 use orbit_system::records::StoredValue;
-use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
+use orbit_system::store::{Database, EventScope, Store, StoreConfig, StoreLocation, Transaction};
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use serde_json::json;
 
@@ -49,6 +50,8 @@ const OPS_PER_EVENT: u64 = 3;
 
 struct Fixture {
     _dir: tempfile::TempDir,
+    /// The PostgreSQL schema holding this store, dropped when the run ends.
+    schema: Option<String>,
     store: Store,
     records: Database,
     raw: Database,
@@ -102,6 +105,14 @@ async fn populate(groups: u64) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let mut config = StoreConfig::in_data_dir(dir.path());
     config.full_sync = false;
+    let schema = postgres_url().map(|url| {
+        let schema = format!("bench_views_{groups}_{}", std::process::id());
+        config.location = StoreLocation::Postgres {
+            url,
+            schema: Some(schema.clone()),
+        };
+        schema
+    });
     let store = Store::open(config).await.unwrap();
     let records = store.database("records").await.unwrap();
     let started = Instant::now();
@@ -142,6 +153,7 @@ async fn populate(groups: u64) -> Fixture {
     engine.shutdown().await;
     Fixture {
         _dir: dir,
+        schema,
         store,
         records,
         raw,
@@ -197,6 +209,19 @@ fn settle() {
         Ok(status) if status.success() => {}
         other => eprintln!("sync before measuring did not run: {other:?}"),
     }
+}
+
+/// `ORBIT_BENCH_POSTGRES`: the PostgreSQL to bench on instead of SQLite files.
+fn postgres_url() -> Option<String> {
+    std::env::var("ORBIT_BENCH_POSTGRES").ok()
+}
+
+/// Runs `sql` (dropping a fixture's schema) on the bench's PostgreSQL.
+async fn postgres_admin(sql: &str) {
+    let url = postgres_url().expect("a schema implies a PostgreSQL");
+    let pool = sqlx::PgPool::connect(&url).await.unwrap();
+    sqlx::query(sql).execute(&pool).await.unwrap();
+    pool.close().await;
 }
 
 fn raw_key(i: u64) -> Vec<u8> {
@@ -318,7 +343,11 @@ fn bench(c: &mut Criterion) {
     settle();
     interleaved(&fixtures, &runtime);
     for fixture in fixtures {
-        runtime.block_on(fixture.into_inner().store.close());
+        let fixture = fixture.into_inner();
+        runtime.block_on(fixture.store.close());
+        if let Some(schema) = &fixture.schema {
+            runtime.block_on(postgres_admin(&format!("DROP SCHEMA {schema} CASCADE")));
+        }
     }
     report(large);
 }

@@ -26,6 +26,31 @@ use crate::store::types::Receipt;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+// Reads and deletes of a batch of keys probe the primary key once per key, whatever the
+// planner's statistics say. Written as `key = ANY($3)` or `(db, keyspace, key) IN (…)`, a
+// table PostgreSQL has not analyzed yet (autovacuum off, or behind a bulk load) is planned as
+// a scan of the whole keyspace that filters the keys: a view's page then costs in proportion
+// to the view's size. A `LATERAL … LIMIT 1` subquery cannot be flattened into such a scan.
+
+/// `get_for_update`: $1 db, $2 keyspace, $3 keys.
+const READ_KEYS: &str = "SELECT r.keyspace, r.key, r.version, r.key_version, r.value \
+     FROM unnest($3::bytea[]) AS k(key) CROSS JOIN LATERAL \
+     (SELECT keyspace, key, version, key_version, value FROM orbit_records \
+      WHERE db = $1 AND keyspace = $2 AND key = k.key LIMIT 1) r";
+/// The current versions of the keys a group commit compares or deletes, locked in array
+/// order: $1 dbs, $2 keyspaces, $3 keys.
+const LOCK_VERSIONS: &str = "SELECT r.db, r.keyspace, r.key, r.version \
+     FROM unnest($1::text[], $2::text[], $3::bytea[]) AS k(db, keyspace, key) \
+     CROSS JOIN LATERAL (SELECT db, keyspace, key, version FROM orbit_records \
+      WHERE db = k.db AND keyspace = k.keyspace AND key = k.key LIMIT 1 FOR UPDATE) r";
+/// $1 dbs, $2 keyspaces, $3 keys. The rows are found as in `LOCK_VERSIONS` (which has
+/// locked them, so they stay where they are) and deleted by their row ids; a join on the key
+/// columns is planned as a hash join over a scan of the table when it has no statistics.
+const DELETE_KEYS: &str = "DELETE FROM orbit_records WHERE ctid = ANY(ARRAY(\
+     SELECT r.ctid FROM unnest($1::text[], $2::text[], $3::bytea[]) AS k(db, keyspace, key) \
+     CROSS JOIN LATERAL (SELECT ctid FROM orbit_records \
+      WHERE db = k.db AND keyspace = k.keyspace AND key = k.key LIMIT 1) r))";
+
 pub(crate) struct PgBackend {
     pool: PgPool,
     location: String,
@@ -279,7 +304,7 @@ impl Backend for PgBackend {
         keyspace: &str,
         keys: &[Vec<u8>],
     ) -> Result<Vec<RawRecord>, StoreError> {
-        let rows = sqlx::query("SELECT keyspace, key, version, key_version, value FROM orbit_records WHERE db = $1 AND keyspace = $2 AND key = ANY($3)")
+        let rows = sqlx::query(READ_KEYS)
             .bind(db)
             .bind(keyspace)
             .bind(keys)
@@ -359,22 +384,17 @@ impl Backend for PgBackend {
 
         let mut current: HashMap<RowKey<'_>, u64> = HashMap::new();
         let checked = batch::checked_keys(batch);
-        for chunk in checked.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
-                "SELECT db, keyspace, key, version FROM orbit_records WHERE (db, keyspace, key) IN (",
-            );
-            let mut list = query.separated(", ");
-            for (db, ks, key) in chunk {
-                list.push("(")
-                    .push_bind_unseparated(*db)
-                    .push_unseparated(", ");
-                list.push_bind_unseparated(*ks)
-                    .push_unseparated(", ")
-                    .push_bind_unseparated(*key)
-                    .push_unseparated(")");
-            }
-            query.push(") ORDER BY db, keyspace, key FOR UPDATE");
-            for row in query.build().fetch_all(&mut *tx).await? {
+        if !checked.is_empty() {
+            // The keys are sorted and probed (and locked) in array order, so every commit
+            // locks rows in the same order.
+            let (dbs, keyspaces, keys) = columns(&checked);
+            let rows = sqlx::query(LOCK_VERSIONS)
+                .bind(dbs)
+                .bind(keyspaces)
+                .bind(keys)
+                .fetch_all(&mut *tx)
+                .await?;
+            for row in rows {
                 let found: RowKey<'_> = (
                     row.try_get("db")?,
                     row.try_get("keyspace")?,
@@ -406,21 +426,14 @@ impl Backend for PgBackend {
             );
             query.build().execute(&mut *tx).await?;
         }
-        for chunk in plan.deletes.chunks(ROWS_PER_STATEMENT) {
-            let mut query: QueryBuilder<'_, Postgres> =
-                QueryBuilder::new("DELETE FROM orbit_records WHERE (db, keyspace, key) IN (");
-            let mut list = query.separated(", ");
-            for (db, ks, key) in chunk {
-                list.push("(")
-                    .push_bind_unseparated(*db)
-                    .push_unseparated(", ");
-                list.push_bind_unseparated(*ks)
-                    .push_unseparated(", ")
-                    .push_bind_unseparated(*key)
-                    .push_unseparated(")");
-            }
-            query.push(")");
-            query.build().execute(&mut *tx).await?;
+        if !plan.deletes.is_empty() {
+            let (dbs, keyspaces, keys) = columns(&plan.deletes);
+            sqlx::query(DELETE_KEYS)
+                .bind(dbs)
+                .bind(keyspaces)
+                .bind(keys)
+                .execute(&mut *tx)
+                .await?;
         }
         for chunk in plan.events.chunks(ROWS_PER_STATEMENT) {
             let mut query: QueryBuilder<'_, Postgres> = QueryBuilder::new(
@@ -623,5 +636,76 @@ impl Backend for PgBackend {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+}
+
+/// Row keys as three parallel arrays, for `unnest`.
+fn columns<'a>(keys: &[RowKey<'a>]) -> (Vec<&'a str>, Vec<&'a str>, Vec<&'a [u8]>) {
+    let mut columns = (
+        Vec::with_capacity(keys.len()),
+        Vec::with_capacity(keys.len()),
+        Vec::with_capacity(keys.len()),
+    );
+    for &(db, keyspace, key) in keys {
+        columns.0.push(db);
+        columns.1.push(keyspace);
+        columns.2.push(key);
+    }
+    columns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testdb::{drop_schema, fresh_schema, pg_url};
+
+    /// The plan PostgreSQL makes for `sql` with these parameters.
+    async fn plan(pool: &PgPool, sql: &str, dbs: &[&str], keyspaces: &[&str]) -> String {
+        let keys: Vec<Vec<u8>> = (0..50u32).map(|i| format!("{i:06}").into_bytes()).collect();
+        let explain = format!("EXPLAIN {sql}");
+        let query = sqlx::query_scalar::<_, String>(&explain);
+        let query = if sql == READ_KEYS {
+            query.bind(dbs[0]).bind(keyspaces[0]).bind(&keys)
+        } else {
+            let n = keys.len();
+            query
+                .bind(vec![dbs[0]; n])
+                .bind(vec![keyspaces[0]; n])
+                .bind(&keys)
+        };
+        query.fetch_all(pool).await.unwrap().join("\n")
+    }
+
+    /// On a table PostgreSQL has never analyzed, a batch of keys is still read, locked and
+    /// deleted by probing the primary key, not by scanning the keyspace.
+    #[tokio::test]
+    async fn batch_reads_probe_the_key_without_statistics() {
+        let schema = fresh_schema("plans");
+        let backend = PgBackend::open(&pg_url(), Some(&schema)).await.unwrap();
+        backend.migrate().await.unwrap();
+        sqlx::query(
+            "INSERT INTO orbit_records (db, keyspace, key, version, key_version, value) \
+             SELECT 'db', 'ks', convert_to(lpad(i::text, 6, '0'), 'UTF8'), i, 1, '\\x00' \
+             FROM generate_series(1, 20000) AS i",
+        )
+        .execute(&backend.pool)
+        .await
+        .unwrap();
+        for sql in [READ_KEYS, LOCK_VERSIONS, DELETE_KEYS] {
+            let plan = plan(&backend.pool, sql, &["db"], &["ks"]).await;
+            // Each probe's index condition names the key; the keyspace is never walked with
+            // the keys as a filter, nor scanned.
+            let conditions: Vec<&str> = plan.lines().filter(|l| l.contains("Index Cond")).collect();
+            assert!(
+                plan.contains("Index Scan using orbit_records_pkey")
+                    && conditions.iter().all(|c| c.contains("key = k.key"))
+                    && !plan.contains("Filter")
+                    && !plan.contains("Bitmap Heap Scan")
+                    && !plan.contains("Seq Scan on orbit_records"),
+                "{sql}\n{plan}"
+            );
+        }
+        backend.pool.close().await;
+        drop_schema(&schema).await;
     }
 }
