@@ -4,13 +4,15 @@
 //! One file per concern: `serve` (gRPC, health, reflection, gRPC-Web, TLS, shutdown),
 //! `bad_input` (every refused start leaves the data untouched), `keys` (rotation),
 //! `postgres` (the same binary on PostgreSQL), `tidy` (repository hygiene), `accounts`
-//! (sign-up, tokens, log-out, `orbit admin create`).
+//! (sign-up, tokens, log-out, `orbit admin create`), `correlation` (every change event a call
+//! causes carries its request id).
 
 mod common;
 
 mod accounts;
 mod audit;
 mod bad_input;
+mod correlation;
 mod crash;
 mod feed;
 mod keys;

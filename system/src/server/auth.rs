@@ -30,7 +30,7 @@ use tracing::Instrument;
 
 use super::status::identity_status;
 use crate::identity::{Identity, Principal, RequestContext};
-use crate::store::new_id;
+use crate::store::{self, new_id};
 
 /// gRPC path prefixes of protocol services that need no declaration.
 const OPEN_PREFIXES: [&str; 2] = ["/grpc.health.v1.", "/grpc.reflection."];
@@ -287,6 +287,7 @@ where
         let path = request.uri().path().to_owned();
         let request_id = request_id(&request);
         let span = tracing::info_span!("rpc", %path, %request_id);
+        let correlation_id = request_id.clone();
         let call = async move {
             let bearer = bearer(&request);
             let client = client_address(&request);
@@ -315,7 +316,8 @@ where
                 }
             }
         };
-        Box::pin(call.instrument(span))
+        // Every write the call causes, in any module, carries its request id.
+        Box::pin(store::with_correlation_id(correlation_id, call).instrument(span))
     }
 }
 

@@ -10,6 +10,7 @@
 mod backend;
 mod batch;
 mod config;
+mod correlation;
 mod error;
 mod heads;
 mod hlc;
@@ -32,6 +33,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use config::{KEY_FILE_NAME, StoreConfig, StoreLocation, Unseal};
+pub use correlation::with_correlation_id;
 pub use error::StoreError;
 pub use hlc::{Hlc, HlcStamp};
 pub use ids::new_id;
@@ -442,7 +444,8 @@ impl Database {
             .await
     }
 
-    /// Commits a multi-key transaction atomically, with its change events.
+    /// Commits a multi-key transaction atomically, with its change events. Their correlation
+    /// id is the transaction's, else that of the enclosing [`with_correlation_id`].
     pub async fn commit(&self, txn: Transaction) -> Result<Receipt, StoreError> {
         if txn.is_empty() {
             return Err(StoreError::invalid("transaction", "it has no operations"));
@@ -483,7 +486,7 @@ impl Database {
         let sealed = SealedTxn {
             database: self.name.to_string(),
             ops,
-            correlation_id: txn.correlation_id,
+            correlation_id: txn.correlation_id.or_else(correlation::current),
             scope: txn.scope,
         };
         self.store.writer()?.commit(sealed).await

@@ -845,6 +845,41 @@ async fn reads_for_update(h: &Harness) {
     store.close().await;
 }
 
+async fn correlation_ids(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("system").await.unwrap();
+    db.put("notes", "outside", "no call").await.unwrap();
+    let inside = async {
+        db.put("notes", "inside", "in a call").await.unwrap();
+        let own = Transaction::new()
+            .put("notes", "own", "names its own")
+            .correlation_id("explicit");
+        db.commit(own).await.unwrap();
+        // Still the call's after the task yields.
+        tokio::task::yield_now().await;
+        db.delete("notes", "inside").await.unwrap();
+    };
+    with_correlation_id("req-42".into(), inside).await;
+    let ids: Vec<(Vec<u8>, Option<String>)> = db
+        .changes(0, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.key, e.correlation_id))
+        .collect();
+    let id = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        ids,
+        vec![
+            (b"outside".to_vec(), None),
+            (b"inside".to_vec(), id("req-42")),
+            (b"own".to_vec(), id("explicit")),
+            (b"inside".to_vec(), id("req-42")),
+        ]
+    );
+    store.close().await;
+}
+
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -884,6 +919,7 @@ conformance!(
     large_scans,
     scoped_events_and_pruning,
     reads_for_update,
+    correlation_ids,
 );
 
 /// Two processes sharing one PostgreSQL database still get gap-free, unique sequences:

@@ -1,0 +1,105 @@
+//! Correlation ids end to end: every change event a call causes carries the call's request
+//! id (`x-request-id`), whichever module wrote it: account and session records at sign-up,
+//! the org, its membership and the audit entries. Read back from the stopped instance's
+//! store, in process.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use orbit_proto::orbit::system::v1 as pb;
+use orbit_proto::orbit::system::v1::account_service_client::AccountServiceClient;
+use orbit_proto::orbit::system::v1::org_service_client::OrgServiceClient;
+use orbit_system::store::{Store, StoreConfig, StoreLocation, Unseal};
+use tonic::metadata::MetadataValue;
+
+use crate::common::tenant::PASSWORD;
+use crate::common::{Server, TestDir};
+
+/// `message` with an `x-request-id` and, if given, a bearer token.
+fn call<T>(message: T, request_id: &str, token: Option<&str>) -> tonic::Request<T> {
+    let mut request = tonic::Request::new(message);
+    let metadata = request.metadata_mut();
+    metadata.insert("x-request-id", MetadataValue::from_str(request_id).unwrap());
+    if let Some(token) = token {
+        let value = MetadataValue::from_str(&format!("Bearer {token}")).unwrap();
+        metadata.insert("authorization", value);
+    }
+    request
+}
+
+#[tokio::test]
+async fn every_event_a_call_causes_carries_its_request_id() {
+    let dir = TestDir::new();
+    let mut server = Server::start(dir.serve()).await;
+    let channel = server.channel().await;
+    let sign_up = pb::SignUpRequest {
+        email: "admin@example.org".into(),
+        password: PASSWORD.into(),
+        display_name: "Admin".into(),
+    };
+    let token = AccountServiceClient::new(channel.clone())
+        .sign_up(call(sign_up, "corr-sign-up", None))
+        .await
+        .expect("sign up")
+        .into_inner()
+        .tokens
+        .expect("tokens")
+        .access_token;
+    let create = pb::CreateOrgRequest {
+        name: "Traced".into(),
+    };
+    OrgServiceClient::new(channel.clone())
+        .create_org(call(create, "corr-create-org", Some(&token)))
+        .await
+        .expect("create org");
+    drop(channel);
+    assert!(server.stop("TERM").await.success());
+
+    let config = StoreConfig::new(
+        StoreLocation::sqlite_in(&dir.data()),
+        Unseal::KeyFile(dir.data().join("instance.key")),
+    );
+    let store = Store::open(config).await.expect("open the store");
+    let events = store
+        .database("system")
+        .await
+        .unwrap()
+        .changes(0, 1_000)
+        .await
+        .unwrap();
+    // keyspace → the correlation ids of its events.
+    let mut ids: BTreeMap<String, Vec<Option<String>>> = BTreeMap::new();
+    for event in &events {
+        ids.entry(event.keyspace.clone())
+            .or_default()
+            .push(event.correlation_id.clone());
+    }
+    let sign_up = Some("corr-sign-up".to_owned());
+    let create_org = Some("corr-create-org".to_owned());
+    for keyspace in ["accounts", "sessions"] {
+        assert!(
+            ids.get(keyspace).is_some_and(|ids| ids.contains(&sign_up)),
+            "{keyspace}: {ids:?}"
+        );
+    }
+    for keyspace in ["orgs", "audit"] {
+        assert!(
+            ids.get(keyspace)
+                .is_some_and(|ids| ids.contains(&create_org)),
+            "{keyspace}: {ids:?}"
+        );
+    }
+    // The server's own secrets, created at start, are the only writes no call caused.
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.keyspace != "secrets")
+            .all(|e| e.correlation_id == sign_up || e.correlation_id == create_org),
+        "every other event comes from one of the two calls: {ids:?}"
+    );
+    assert_eq!(
+        ids.get("secrets").map(Vec::as_slice),
+        Some([None].as_slice())
+    );
+    store.close().await;
+}
