@@ -1,6 +1,7 @@
 //! The change-data-capture machinery `orbit serve` runs beside the gRPC server: materialised
-//! views, the outbox relay to NATS (with `nats`) and outbox retention (with
-//! `feed_retention`), started after the store opens and stopped before it closes.
+//! views, the outbox relay to NATS (with `nats`) and outbox retention (feeds with
+//! `feed_retention`, the views' own feed with `view_feed_retention`, bounded by default),
+//! started after the store opens and stopped before it closes.
 
 use anyhow::Context;
 use orbit_cdc::relay::{Relay, RelayConfig};
@@ -17,7 +18,7 @@ pub(crate) const FEED_MODULES: [&str; 1] = ["records"];
 pub(crate) struct Cdc {
     pub(crate) views: ViewEngine,
     pub(crate) relay: Option<Relay>,
-    retention: Option<Retention>,
+    retention: Vec<Retention>,
 }
 
 impl Cdc {
@@ -30,7 +31,7 @@ impl Cdc {
         let mut cdc = Cdc {
             views,
             relay: None,
-            retention: None,
+            retention: Vec::new(),
         };
         if let Err(error) = cdc.start_rest(store, config).await {
             cdc.stop().await;
@@ -55,18 +56,28 @@ impl Cdc {
                 tracing::info!("relay off (no nats): federated change events stay in the outbox")
             }
         }
+        let consumers = Consumers {
+            views: self.views.clone(),
+            relay: self.relay.clone(),
+        };
         if let Some(keep) = config.feed_retention {
-            let mut databases: Vec<String> = FEED_MODULES.map(String::from).to_vec();
-            databases.push(VIEWS_DATABASE.to_owned());
-            let consumers = Consumers {
-                views: self.views.clone(),
-                relay: self.relay.clone(),
-            };
+            let databases = FEED_MODULES.map(String::from).to_vec();
+            let retention =
+                Retention::spawn(store, &databases, keep, consumers.clone(), PRUNE_EVERY)
+                    .await
+                    .context("cannot start outbox retention")?;
+            tracing::info!(keep, "outbox retention on");
+            self.retention.push(retention);
+        }
+        // The views' own feed is bounded by default: only watchers read it (views fold their
+        // sources' feeds, and rebuild from those).
+        if let Some(keep) = views_feed_keep(config.feed_retention, config.view_feed_retention) {
+            let databases = [VIEWS_DATABASE.to_owned()];
             let retention = Retention::spawn(store, &databases, keep, consumers, PRUNE_EVERY)
                 .await
-                .context("cannot start outbox retention")?;
-            tracing::info!(keep, "outbox retention on");
-            self.retention = Some(retention);
+                .context("cannot start retention of the views' feed")?;
+            tracing::info!(keep, "views feed retention on");
+            self.retention.push(retention);
         }
         Ok(())
     }
@@ -74,12 +85,35 @@ impl Cdc {
     /// Stops retention, the relay (an unacknowledged batch is sent again next time) and the
     /// views, in that order.
     pub(crate) async fn stop(self) {
-        if let Some(retention) = self.retention {
+        for retention in self.retention {
             retention.stop().await;
         }
         if let Some(relay) = &self.relay {
             relay.stop().await;
         }
         self.views.shutdown().await;
+    }
+}
+
+/// Events the views' feed keeps: the lower of the two settings (`None`: keep all).
+fn views_feed_keep(feeds: Option<u64>, views: Option<u64>) -> Option<u64> {
+    match (feeds, views) {
+        (Some(feeds), Some(views)) => Some(feeds.min(views)),
+        (feeds, views) => feeds.or(views),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::views_feed_keep;
+
+    #[test]
+    fn the_views_feed_keeps_the_lower_of_the_two_settings() {
+        assert_eq!(views_feed_keep(None, Some(100_000)), Some(100_000));
+        assert_eq!(views_feed_keep(Some(50), Some(100_000)), Some(50));
+        assert_eq!(views_feed_keep(Some(500_000), Some(100_000)), Some(100_000));
+        // `--view-feed-retention 0` keeps all, unless every feed is bounded.
+        assert_eq!(views_feed_keep(None, None), None);
+        assert_eq!(views_feed_keep(Some(50), None), Some(50));
     }
 }

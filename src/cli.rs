@@ -185,6 +185,13 @@ pub(crate) struct ServeFlags {
     #[arg(long, value_name = "EVENTS")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) feed_retention: Option<u64>,
+
+    /// Row changes kept in the views' own feed (what WatchView resumes from; every folded
+    /// event adds a few). A watcher asking for a pruned position is told to start from a
+    /// snapshot. Default 100000; 0 keeps every one. `--feed-retention`, when lower, wins.
+    #[arg(long, value_name = "EVENTS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) view_feed_retention: Option<u64>,
 }
 
 /// How log lines look.

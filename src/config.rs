@@ -51,7 +51,12 @@ struct Settings {
     mail_from: Option<String>,
     nats: Option<String>,
     feed_retention: u64,
+    view_feed_retention: u64,
 }
+
+/// Row changes the views' feed keeps unless configured: a folded event adds a few (its
+/// rows and the view's private state), so without a bound it grows with every write.
+const DEFAULT_VIEW_FEED_RETENTION: u64 = 100_000;
 
 /// The settings read from `ORBIT_<NAME>`. `ORBIT_PASSPHRASE` is deliberately absent: it is
 /// read apart and never enters the figment.
@@ -71,6 +76,7 @@ const ENV_SETTINGS: &[&str] = &[
     "mail_from",
     "nats",
     "feed_retention",
+    "view_feed_retention",
 ];
 
 impl Default for Settings {
@@ -91,6 +97,7 @@ impl Default for Settings {
             mail_from: None,
             nats: None,
             feed_retention: 0,
+            view_feed_retention: DEFAULT_VIEW_FEED_RETENTION,
         }
     }
 }
@@ -111,6 +118,8 @@ pub(crate) struct Config {
     pub(crate) nats: Option<NatsUrl>,
     /// Change events kept per feed (`None`: all).
     pub(crate) feed_retention: Option<u64>,
+    /// Row changes kept in the views' feed (`None`: all).
+    pub(crate) view_feed_retention: Option<u64>,
     /// The configuration file that was read, if any.
     pub(crate) file: Option<PathBuf>,
 }
@@ -202,6 +211,7 @@ impl Origin<'_> {
             "mail_from" => self.serve.is_some_and(|s| s.mail_from.is_some()),
             "nats" => self.serve.is_some_and(|s| s.nats.is_some()),
             "feed_retention" => self.serve.is_some_and(|s| s.feed_retention.is_some()),
+            "view_feed_retention" => self.serve.is_some_and(|s| s.view_feed_retention.is_some()),
             _ => false,
         };
         let env = format!("ORBIT_{}", name.to_uppercase());
@@ -270,6 +280,7 @@ impl Settings {
             mail,
             nats,
             feed_retention: (self.feed_retention > 0).then_some(self.feed_retention),
+            view_feed_retention: (self.view_feed_retention > 0).then_some(self.view_feed_retention),
             file,
         })
     }

@@ -192,3 +192,106 @@ async fn a_declared_view_follows_writes_and_rebuilds_from_the_log_beside_the_ser
     malformed.args(["views", "rebuild", "by_colour"]);
     assert_refused(&run(malformed), &["PROJECT_ID/NAME"]);
 }
+
+/// Opens WatchView on `by_colour` from its beginning.
+async fn watch_from_start(
+    channel: &Channel,
+    token: &str,
+    project: &str,
+) -> Result<tonic::Streaming<cdc::ViewMessage>, tonic::Status> {
+    let request = cdc::WatchViewRequest {
+        project_id: project.into(),
+        name: "by_colour".into(),
+        start: Some(cdc::watch_view_request::Start::AfterSeq(0)),
+        ..Default::default()
+    };
+    ViewServiceClient::new(channel.clone())
+        .watch_view(bearer(request, token))
+        .await
+        .map(|r| r.into_inner())
+}
+
+/// The views' own feed is bounded: by default it keeps far more than this test writes; with
+/// `--view-feed-retention 5` a restarted server prunes it, and watching from the beginning is
+/// refused with a snapshot hint while the view itself still reads whole.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_views_feed_is_pruned_to_its_retention() {
+    let dir = TestDir::new();
+    let mut server = Server::start(dir.serve()).await;
+    let channel = server.channel().await;
+    sign_up(&channel, "root@example.org").await;
+    let owner = sign_up(&channel, "owner@example.org").await;
+    let org = create_org(&channel, &owner, "Retained org").await;
+    let project = create_project(&channel, &owner, &org, "Retained").await;
+    create_view(
+        &channel,
+        &owner,
+        &project,
+        "by_colour",
+        cdc::AggregateFunction::Count,
+    )
+    .await
+    .expect("create view");
+    for n in 0..12 {
+        let colour = ["red", "green", "blue"][n % 3];
+        let data = serde_json::json!({ "colour": colour });
+        put_record(
+            &channel,
+            &owner,
+            &project,
+            "thing",
+            &format!("t{n}"),
+            data,
+            true,
+        )
+        .await
+        .expect("write");
+    }
+    settled_counts(&channel, &owner, &project, [4, 4, 4]).await;
+    drop(channel);
+    assert!(server.stop("TERM").await.success());
+
+    // The default keeps them all: the first deltas are still there.
+    let mut server = Server::start(dir.serve()).await;
+    let channel = server.channel().await;
+    let owner = crate::common::tenant::log_in(&channel, "owner@example.org").await;
+    let mut stream = watch_from_start(&channel, &owner, &project)
+        .await
+        .expect("watch from the start");
+    let first = stream
+        .message()
+        .await
+        .expect("a message")
+        .expect("not ended");
+    match first.kind {
+        // Among the feed's first events (the view's own setup writes come before it).
+        Some(cdc::view_message::Kind::Delta(delta)) => assert!(delta.seq < 10, "{delta:?}"),
+        other => panic!("expected the first delta, got {other:?}"),
+    }
+    drop((stream, channel));
+    assert!(server.stop("TERM").await.success());
+
+    // Retention prunes when the server starts.
+    let mut command = dir.serve();
+    command.args(["--view-feed-retention", "5"]);
+    let server = Server::start(command).await;
+    let channel = server.channel().await;
+    let owner = crate::common::tenant::log_in(&channel, "owner@example.org").await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let refused = loop {
+        match watch_from_start(&channel, &owner, &project).await {
+            Err(status) => break status,
+            Ok(_) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await
+            }
+            Ok(_) => panic!("nothing was pruned\n{}", server.logs()),
+        }
+    };
+    assert_eq!(
+        refused.code(),
+        tonic::Code::FailedPrecondition,
+        "{refused:?}"
+    );
+    assert!(refused.message().contains("snapshot"), "{refused:?}");
+    settled_counts(&channel, &owner, &project, [4, 4, 4]).await;
+}
