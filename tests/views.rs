@@ -65,6 +65,32 @@ async fn settled_counts(channel: &Channel, token: &str, project: &str, expected:
     }
 }
 
+/// Writes new `thing` records `t<n>` for each of `numbers`, coloured red, green, blue in
+/// turn (or all `colour`, if given).
+async fn write_things(
+    channel: &Channel,
+    token: &str,
+    project: &str,
+    numbers: std::ops::Range<usize>,
+    colour: Option<&str>,
+) {
+    for n in numbers {
+        let colour = colour.unwrap_or(["red", "green", "blue"][n % 3]);
+        let data = serde_json::json!({ "colour": colour });
+        put_record(
+            channel,
+            token,
+            project,
+            "thing",
+            &format!("t{n}"),
+            data,
+            true,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("write t{n}: {e}"));
+    }
+}
+
 /// Declares view `name` over `thing` records grouped by `colour`, with one aggregate `items`
 /// of `function` and no field.
 async fn create_view(
@@ -127,21 +153,7 @@ async fn a_declared_view_follows_writes_and_rebuilds_from_the_log_beside_the_ser
     )
     .await
     .expect("create view");
-    let colours = ["red", "green", "blue"];
-    for n in 0..30 {
-        let data = serde_json::json!({"colour": colours[n % 3]});
-        put_record(
-            &channel,
-            &owner,
-            &project,
-            "thing",
-            &format!("t{n}"),
-            data,
-            true,
-        )
-        .await
-        .expect("write");
-    }
+    write_things(&channel, &owner, &project, 0..30, None).await;
     // An update moves a record between groups, a delete takes it out.
     put_record(
         &channel,
@@ -169,19 +181,7 @@ async fn a_declared_view_follows_writes_and_rebuilds_from_the_log_beside_the_ser
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("done: 3 rows"), "{stdout}");
-    for n in 30..33 {
-        put_record(
-            &channel,
-            &owner,
-            &project,
-            "thing",
-            &format!("t{n}"),
-            serde_json::json!({"colour": "red"}),
-            true,
-        )
-        .await
-        .expect("write after the rebuild");
-    }
+    write_things(&channel, &owner, &project, 30..33, Some("red")).await;
     settled_counts(&channel, &owner, &project, [12, 10, 11]).await;
 
     // Bad names are refused on one line that says what to write instead.
@@ -232,21 +232,7 @@ async fn the_views_feed_is_pruned_to_its_retention() {
     )
     .await
     .expect("create view");
-    for n in 0..12 {
-        let colour = ["red", "green", "blue"][n % 3];
-        let data = serde_json::json!({ "colour": colour });
-        put_record(
-            &channel,
-            &owner,
-            &project,
-            "thing",
-            &format!("t{n}"),
-            data,
-            true,
-        )
-        .await
-        .expect("write");
-    }
+    write_things(&channel, &owner, &project, 0..12, None).await;
     settled_counts(&channel, &owner, &project, [4, 4, 4]).await;
     drop(channel);
     assert!(server.stop("TERM").await.success());
