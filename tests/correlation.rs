@@ -4,28 +4,13 @@
 //! store, in process.
 
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 use orbit_proto::orbit::system::v1 as pb;
 use orbit_proto::orbit::system::v1::account_service_client::AccountServiceClient;
 use orbit_proto::orbit::system::v1::org_service_client::OrgServiceClient;
-use orbit_system::store::{Store, StoreConfig, StoreLocation, Unseal};
-use tonic::metadata::MetadataValue;
 
-use crate::common::tenant::PASSWORD;
+use crate::common::tenant::{PASSWORD, bearer, with_request_id};
 use crate::common::{Server, TestDir};
-
-/// `message` with an `x-request-id` and, if given, a bearer token.
-fn call<T>(message: T, request_id: &str, token: Option<&str>) -> tonic::Request<T> {
-    let mut request = tonic::Request::new(message);
-    let metadata = request.metadata_mut();
-    metadata.insert("x-request-id", MetadataValue::from_str(request_id).unwrap());
-    if let Some(token) = token {
-        let value = MetadataValue::from_str(&format!("Bearer {token}")).unwrap();
-        metadata.insert("authorization", value);
-    }
-    request
-}
 
 #[tokio::test]
 async fn every_event_a_call_causes_carries_its_request_id() {
@@ -38,7 +23,10 @@ async fn every_event_a_call_causes_carries_its_request_id() {
         display_name: "Admin".into(),
     };
     let token = AccountServiceClient::new(channel.clone())
-        .sign_up(call(sign_up, "corr-sign-up", None))
+        .sign_up(with_request_id(
+            tonic::Request::new(sign_up),
+            "corr-sign-up",
+        ))
         .await
         .expect("sign up")
         .into_inner()
@@ -49,17 +37,13 @@ async fn every_event_a_call_causes_carries_its_request_id() {
         name: "Traced".into(),
     };
     OrgServiceClient::new(channel.clone())
-        .create_org(call(create, "corr-create-org", Some(&token)))
+        .create_org(with_request_id(bearer(create, &token), "corr-create-org"))
         .await
         .expect("create org");
     drop(channel);
     assert!(server.stop("TERM").await.success());
 
-    let config = StoreConfig::new(
-        StoreLocation::sqlite_in(&dir.data()),
-        Unseal::KeyFile(dir.data().join("instance.key")),
-    );
-    let store = Store::open(config).await.expect("open the store");
+    let store = dir.open_store().await;
     let events = store
         .database("system")
         .await

@@ -6,28 +6,17 @@ use std::time::{Duration, Instant};
 
 use orbit_proto::orbit::system::v1::GetKeyStatusRequest;
 use orbit_proto::orbit::system::v1::system_service_client::SystemServiceClient;
-use orbit_system::store::{Store, StoreConfig, StoreLocation, Transaction, Unseal};
+use orbit_system::store::Transaction;
 
 use crate::common::{Server, TestDir, run};
 
 /// Records written before rotating: more than one re-encryption batch.
 const RECORDS: usize = 1_200;
 
-/// Opens the test's store in-process with the instance's key file.
-async fn open_store(dir: &TestDir) -> Store {
-    let config = StoreConfig::new(
-        StoreLocation::sqlite_in(&dir.data()),
-        Unseal::KeyFile(dir.data().join("instance.key")),
-    );
-    Store::open(config)
-        .await
-        .expect("open the store in-process")
-}
-
 /// Creates an instance with [`RECORDS`] records in database `e2e` (while no server runs).
 async fn seed(dir: &TestDir) {
     dir.create_instance(|_| {}).await;
-    let store = open_store(dir).await;
+    let store = dir.open_store().await;
     let db = store.database("e2e").await.unwrap();
     let mut txn = Transaction::new();
     for i in 0..RECORDS {
@@ -83,7 +72,7 @@ fn cli_key_status(dir: &TestDir) -> Vec<(String, u32, u64)> {
 }
 
 async fn assert_records_read_back(dir: &TestDir) {
-    let store = open_store(dir).await;
+    let store = dir.open_store().await;
     let db = store.database("e2e").await.unwrap();
     for i in [0, RECORDS / 2, RECORDS - 1] {
         let record = db

@@ -3,16 +3,15 @@
 //! project learn nothing; every call carries a request id (`x-request-id`) that is echoed
 //! back and appears in the server's log lines for that call.
 
-use std::str::FromStr;
-
 use orbit_proto::orbit::system::v1 as pb;
 use orbit_proto::orbit::system::v1::record_service_client::RecordServiceClient;
 use serde_json::json;
 use tonic::Code;
-use tonic::metadata::MetadataValue;
 use tonic::transport::Channel;
 
-use crate::common::tenant::{add_member, bearer, create_org, create_project, data, sign_up};
+use crate::common::tenant::{
+    add_member, bearer, create_org, create_project, data, sign_up, with_request_id,
+};
 use crate::common::{Server, TestDir};
 
 /// The fixture: a project with a member, and a stranger with an org and project of their own.
@@ -50,12 +49,11 @@ async fn people(channel: &Channel) -> People {
 
 /// `message` with a bearer token and, if given, an `x-request-id`.
 fn call<T>(message: T, token: &str, request_id: Option<&str>) -> tonic::Request<T> {
-    let mut request = bearer(message, token);
-    if let Some(id) = request_id {
-        let value = MetadataValue::from_str(id).expect("ascii request id");
-        request.metadata_mut().insert("x-request-id", value);
+    let request = bearer(message, token);
+    match request_id {
+        Some(id) => with_request_id(request, id),
+        None => request,
     }
-    request
 }
 
 fn put(project_id: &str, entity: &str, id: &str, value: serde_json::Value) -> pb::PutRecordRequest {

@@ -4,7 +4,6 @@
 //! the test's own, a record of a federated project reaches JetStream with its request id, and
 //! one of a private project does not.
 
-use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use orbit_proto::orbit::cdc::v1 as cdc;
@@ -14,13 +13,12 @@ use orbit_proto::orbit::system::v1::project_service_client::ProjectServiceClient
 use orbit_proto::orbit::system::v1::record_service_client::RecordServiceClient;
 use orbit_proto::orbit::system::v1::system_service_client::SystemServiceClient;
 use prost::Message;
-use tonic::metadata::MetadataValue;
 use tonic::transport::Channel;
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
 
-use crate::common::tenant::{bearer, create_org, create_project, data, sign_up};
+use crate::common::tenant::{bearer, create_org, create_project, data, sign_up, with_request_id};
 use crate::common::{PATIENCE, Server, TestDir, assert_refused, closed_port, run};
 
 #[path = "../cdc/tests/support/nats.rs"]
@@ -135,7 +133,7 @@ async fn a_federated_write_reaches_jetstream_with_its_request_id() {
         (&private, "p-1", "e2e-private"),
         (&shared, "s-1", "e2e-shared"),
     ] {
-        let mut request = bearer(
+        let request = bearer(
             pb::PutRecordRequest {
                 project_id: project.clone(),
                 entity: "task".into(),
@@ -145,10 +143,7 @@ async fn a_federated_write_reaches_jetstream_with_its_request_id() {
             },
             &admin,
         );
-        request.metadata_mut().insert(
-            "x-request-id",
-            MetadataValue::from_str(request_id).expect("ascii"),
-        );
+        let request = with_request_id(request, request_id);
         RecordServiceClient::new(channel.clone())
             .put_record(request)
             .await

@@ -108,6 +108,18 @@ impl TestDir {
         Some(files)
     }
 
+    /// Opens the instance's store in process, with its key file (no server may run).
+    pub(crate) async fn open_store(&self) -> orbit_system::store::Store {
+        use orbit_system::store::{Store, StoreConfig, StoreLocation, Unseal};
+        let config = StoreConfig::new(
+            StoreLocation::sqlite_in(&self.data()),
+            Unseal::KeyFile(self.data().join("instance.key")),
+        );
+        Store::open(config)
+            .await
+            .expect("open the store in-process")
+    }
+
     /// Creates an instance with this command's secret (a start and a clean stop).
     pub(crate) async fn create_instance(&self, configure: impl FnOnce(&mut Command)) {
         let mut command = self.serve();

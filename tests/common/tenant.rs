@@ -22,6 +22,13 @@ pub(crate) fn bearer<T>(message: T, token: &str) -> tonic::Request<T> {
     request
 }
 
+/// `request` with `x-request-id: id`.
+pub(crate) fn with_request_id<T>(mut request: tonic::Request<T>, id: &str) -> tonic::Request<T> {
+    let value = MetadataValue::from_str(id).expect("ascii request id");
+    request.metadata_mut().insert("x-request-id", value);
+    request
+}
+
 /// Signs `email` up and returns its access token (the first account of an instance is its
 /// sys-admin).
 pub(crate) async fn sign_up(channel: &Channel, email: &str) -> String {
