@@ -65,6 +65,16 @@ async fn settled_counts(channel: &Channel, token: &str, project: &str, expected:
     }
 }
 
+/// Signs up the instance's first account and an owner who creates an org and project
+/// `name`: the owner's token and the project's id.
+async fn owner_and_project(channel: &Channel, name: &str) -> (String, String) {
+    sign_up(channel, "root@example.org").await;
+    let owner = sign_up(channel, "owner@example.org").await;
+    let org = create_org(channel, &owner, &format!("{name} org")).await;
+    let project = create_project(channel, &owner, &org, name).await;
+    (owner, project)
+}
+
 /// Writes new `thing` records `t<n>` for each of `numbers`, coloured red, green, blue in
 /// turn (or all `colour`, if given).
 async fn write_things(
@@ -128,10 +138,7 @@ async fn a_declared_view_follows_writes_and_rebuilds_from_the_log_beside_the_ser
     let dir = TestDir::new();
     let server = Server::start(dir.serve()).await;
     let channel = server.channel().await;
-    sign_up(&channel, "root@example.org").await;
-    let owner = sign_up(&channel, "owner@example.org").await;
-    let org = create_org(&channel, &owner, "View org").await;
-    let project = create_project(&channel, &owner, &org, "View project").await;
+    let (owner, project) = owner_and_project(&channel, "View project").await;
 
     let bad = create_view(
         &channel,
@@ -219,10 +226,7 @@ async fn the_views_feed_is_pruned_to_its_retention() {
     let dir = TestDir::new();
     let mut server = Server::start(dir.serve()).await;
     let channel = server.channel().await;
-    sign_up(&channel, "root@example.org").await;
-    let owner = sign_up(&channel, "owner@example.org").await;
-    let org = create_org(&channel, &owner, "Retained org").await;
-    let project = create_project(&channel, &owner, &org, "Retained").await;
+    let (owner, project) = owner_and_project(&channel, "Retained").await;
     create_view(
         &channel,
         &owner,
