@@ -20,7 +20,8 @@
 //!
 //! Run: `cargo bench -p orbit-cdc --bench views` (`ORBIT_BENCH_LARGE_VIEW=100000` for a
 //! quicker run with a smaller large view; `ORBIT_BENCH_POSTGRES=postgres://…` to put both
-//! stores in fresh schemas of that PostgreSQL instead, dropped at the end).
+//! stores in fresh schemas of that PostgreSQL instead, dropped at the end;
+//! `bash cdc/benches/views-on-postgres.sh` runs it on a private, tuned PostgreSQL cluster).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
