@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the views bench (cdc/benches/views.rs) on a private PostgreSQL cluster whose shared
-# buffers hold the 1M-row fixture's working set, then stops the cluster and deletes it.
+# Runs the views bench (cdc/benches/views.rs) on a private PostgreSQL cluster with spaced
+# checkpoints and shared buffers that hold the 1M-row fixture, then stops and deletes it.
 #
 #   bash cdc/benches/views-on-postgres.sh                 # 4GB shared buffers, 1M-row view
 #   PG_SHARED_BUFFERS=128MB bash cdc/benches/views-on-postgres.sh   # PostgreSQL's default
@@ -8,8 +8,9 @@
 #   PG_SETTINGS="-c max_wal_size=1GB -c checkpoint_timeout=5min" bash …   # more -c, last wins
 #
 # The cluster listens on a free loopback port, on a data directory under $TMPDIR, with
-# synchronous_commit and full_page_writes on (durability as shipped) and checkpoints spaced
-# so that a dirtied page is written once per checkpoint rather than once per commit.
+# synchronous_commit and full_page_writes on (durability as shipped). Checkpoints are spaced
+# because the first change to a page after each checkpoint logs the whole page, and a page of
+# moves in a 1M-row view changes hundreds of pages for the first time (BENCHMARKS.md).
 # Needs PostgreSQL's server binaries (Debian: postgresql); as root it runs them as `postgres`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
