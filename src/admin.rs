@@ -5,6 +5,7 @@
 //! The password is a secret, so it is never a flag: it comes from `ORBIT_ADMIN_PASSWORD`, or
 //! from standard input (one line; prompted for without echo, and confirmed, on a terminal).
 
+use orbit_i18n::tr;
 use std::io::{IsTerminal, Read};
 
 use anyhow::{Context, bail};
@@ -46,8 +47,12 @@ pub(crate) async fn run(config: Config, command: AdminCommand) -> anyhow::Result
                 other => anyhow::anyhow!(other),
             })?;
         println!(
-            "created sys-admin account {} ({})",
-            account.id, account.email
+            "{}",
+            tr!(
+                "admin-created",
+                id = account.id.as_str(),
+                email = account.email.as_str()
+            )
         );
         anyhow::Ok(())
     }

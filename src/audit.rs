@@ -1,6 +1,7 @@
 //! `orbit audit verify`: recomputes the audit log's hash chain against the store directly
 //! and fails, naming the first changed or removed entry, if it is broken.
 
+use orbit_i18n::tr;
 use orbit_system::identity::{Identity, IdentityConfig};
 
 use crate::cli::AuditCommand;
@@ -16,7 +17,7 @@ pub(crate) async fn run(config: Config, command: AuditCommand) -> anyhow::Result
                 let report = identity.verify_audit_log().await?;
                 match report.problem {
                     None => {
-                        println!("audit log intact: {} entries verified", report.entries);
+                        println!("{}", tr!("audit-intact", entries = report.entries));
                         Ok(())
                     }
                     Some(problem) => Err(anyhow::anyhow!(

@@ -1,18 +1,26 @@
 //! The change-data-capture machinery `orbit serve` runs beside the gRPC server: materialised
 //! views, the outbox relay to NATS (with `nats`) and outbox retention (feeds with
-//! `feed_retention`, the views' own feed with `view_feed_retention`, bounded by default),
+//! `feed_retention`, the views' own feed with `view_feed_retention`, both bounded by default),
 //! started after the store opens and stopped before it closes.
 
 use anyhow::Context;
-use orbit_cdc::relay::{Relay, RelayConfig};
+use std::sync::Arc;
+
+use orbit_cdc::relay::{EventSigner, Relay, RelayConfig};
 use orbit_cdc::retention::{Consumers, PRUNE_EVERY, Retention};
 use orbit_cdc::view::{VIEWS_DATABASE, ViewConfig, ViewEngine};
 use orbit_system::store::Store;
 
 use crate::config::Config;
 
-/// The databases whose change events clients may follow (compiled-in modules join here).
-pub(crate) const FEED_MODULES: [&str; 1] = ["records"];
+/// The views' tuning, with the databases a view may fold: the ones that serve records.
+pub(crate) fn view_config() -> ViewConfig {
+    ViewConfig {
+        sources: crate::modules::feeds(),
+        codecs: crate::modules::registry().codecs(),
+        ..ViewConfig::default()
+    }
+}
 
 /// What runs; stop it with [`Cdc::stop`].
 pub(crate) struct Cdc {
@@ -23,8 +31,12 @@ pub(crate) struct Cdc {
 
 impl Cdc {
     /// Starts views, then the relay, then retention; on an error, stops what already runs.
-    pub(crate) async fn start(store: &Store, config: &Config) -> anyhow::Result<Cdc> {
-        let views = ViewEngine::open(store, ViewConfig::default())
+    pub(crate) async fn start(
+        store: &Store,
+        config: &Config,
+        signer: Option<Arc<dyn EventSigner>>,
+    ) -> anyhow::Result<Cdc> {
+        let views = ViewEngine::open(store, view_config())
             .await
             .context("cannot open the views database")?;
         views.start().await.context("cannot start the views")?;
@@ -33,18 +45,24 @@ impl Cdc {
             relay: None,
             retention: Vec::new(),
         };
-        if let Err(error) = cdc.start_rest(store, config).await {
+        if let Err(error) = cdc.start_rest(store, config, signer).await {
             cdc.stop().await;
             return Err(error);
         }
         Ok(cdc)
     }
 
-    async fn start_rest(&mut self, store: &Store, config: &Config) -> anyhow::Result<()> {
+    async fn start_rest(
+        &mut self,
+        store: &Store,
+        config: &Config,
+        signer: Option<Arc<dyn EventSigner>>,
+    ) -> anyhow::Result<()> {
         match &config.nats {
             Some(nats) => {
-                let relay_config =
-                    RelayConfig::new(nats.clone(), FEED_MODULES.map(String::from).to_vec());
+                let mut relay_config = RelayConfig::new(nats.clone(), relayed_modules());
+                relay_config.codecs = crate::modules::registry().codecs();
+                relay_config.signer = signer;
                 // It connects in the background: an unreachable NATS server does not hold up
                 // the start; the relay reports itself down until it connects.
                 let relay = Relay::start(store, relay_config)
@@ -61,13 +79,18 @@ impl Cdc {
             relay: self.relay.clone(),
         };
         if let Some(keep) = config.feed_retention {
-            let databases = FEED_MODULES.map(String::from).to_vec();
+            // Every module database, with a public feed or not: a module without one (survey)
+            // still writes an outbox, read by its own views and watches, which retention
+            // waits for like any other.
+            let databases = crate::modules::registry().databases();
             let retention =
                 Retention::spawn(store, &databases, keep, consumers.clone(), PRUNE_EVERY)
                     .await
                     .context("cannot start outbox retention")?;
             tracing::info!(keep, "outbox retention on");
             self.retention.push(retention);
+        } else {
+            tracing::info!("outbox retention off (feed_retention 0): every change event is kept");
         }
         // The views' own feed is bounded by default: only watchers read it (views fold their
         // sources' feeds, and rebuild from those).
@@ -93,6 +116,18 @@ impl Cdc {
         }
         self.views.shutdown().await;
     }
+}
+
+/// The databases with a public feed, owned.
+/// The module databases whose federated events the relay publishes: those a federation link
+/// may share and this build runs (chat's feed is closed to clients, not to linked peers).
+pub(crate) fn relayed_modules() -> Vec<String> {
+    let names = crate::modules::registry().names();
+    orbit_federation::SHAREABLE_MODULES
+        .iter()
+        .filter(|m| names.contains(m))
+        .map(|m| m.to_string())
+        .collect()
 }
 
 /// Events the views' feed keeps: the lower of the two settings (`None`: keep all).

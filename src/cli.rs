@@ -46,6 +46,11 @@ pub(crate) enum Command {
     /// Maintains materialised views directly in the store (safe beside a running server).
     #[command(subcommand)]
     Views(ViewsCommand),
+
+    /// Fills a running instance with plausible random data through its gRPC API: orgs,
+    /// people of every role, projects, records, views, chat and every other module. The same
+    /// --seed gives the same content; sizes come from flags or a YAML --template.
+    Seed(crate::seed::SeedArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,6 +61,28 @@ pub(crate) enum ViewsCommand {
         /// The view, as PROJECT_ID/NAME.
         #[arg(value_name = "PROJECT_ID/NAME")]
         view: String,
+    },
+
+    /// Moves a view stalled at a change event that cannot be read past exactly that event,
+    /// once you have inspected it (the event is never folded; the skip is logged and listed
+    /// by `orbit views status`). Refused unless the view is stalled at SEQ. The alternative
+    /// is to restore the store from a backup.
+    Skip {
+        /// The view, as PROJECT_ID/NAME.
+        #[arg(value_name = "PROJECT_ID/NAME")]
+        view: String,
+
+        /// The sequence number the view is stalled at (see `orbit views status`).
+        #[arg(long, value_name = "SEQ")]
+        seq: u64,
+    },
+
+    /// Shows each declared view (or one): state (folding or stalled), checkpoint, head,
+    /// rows, the event it is stalled at and why, and the events skipped.
+    Status {
+        /// One view, as PROJECT_ID/NAME; every view when left out.
+        #[arg(value_name = "PROJECT_ID/NAME")]
+        view: Option<String>,
     },
 }
 
@@ -179,19 +206,81 @@ pub(crate) struct ServeFlags {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) nats: Option<String>,
 
-    /// Change events kept per feed: older ones are pruned once every view has folded them
-    /// and the relay has published them; a subscriber asking for a pruned position is told
-    /// to start from a snapshot. 0 (the default) keeps every event.
+    /// Change events kept per feed for subscribers to resume from: older ones are pruned
+    /// once every view has folded them and the relay has published them; a subscriber asking
+    /// for a pruned position is told to start from a snapshot (a view declared or rebuilt
+    /// later is folded from a snapshot of the records). Default 10000; 0 keeps every event.
     #[arg(long, value_name = "EVENTS")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) feed_retention: Option<u64>,
 
     /// Row changes kept in the views' own feed (what WatchView resumes from; every folded
     /// event adds a few). A watcher asking for a pruned position is told to start from a
-    /// snapshot. Default 100000; 0 keeps every one. `--feed-retention`, when lower, wins.
+    /// snapshot. Default 100000; 0 keeps every one. A lower `--feed-retention` wins (so by
+    /// default the views' feed keeps 10000 too).
     #[arg(long, value_name = "EVENTS")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) view_feed_retention: Option<u64>,
+
+    /// Who may sign up: `open` (anyone), `invite` (an e-mail address with a pending
+    /// invitation) or `closed` (nobody; an administrator creates accounts). The first account
+    /// of an instance may always sign up. Default: open.
+    #[arg(long, value_name = "MODE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) signup: Option<String>,
+
+    /// The modules to run besides records, comma-separated (e.g. `chat`). Default: every
+    /// module compiled into this build; naming one the build lacks stops the start with an
+    /// error that lists the compiled-in ones.
+    #[arg(long, value_name = "NAMES")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) modules: Option<String>,
+
+    /// STUN servers handed to browsers for video calls, comma-separated `stun:host:port`
+    /// URLs. Default: none.
+    #[arg(long, value_name = "URLS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) stun_urls: Option<String>,
+
+    /// TURN servers handed to browsers for video calls, comma-separated `turn:`/`turns:`
+    /// URLs, with time-limited credentials minted from the TURN secret (ORBIT_TURN_SECRET or
+    /// --turn-secret-file; coturn's `use-auth-secret`). Default: none.
+    #[arg(long, value_name = "URLS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) turn_urls: Option<String>,
+
+    /// File holding the TURN secret (first line; a second line is the secret being retired,
+    /// which coturn must accept too). Or ORBIT_TURN_SECRET; never the secret as a flag.
+    #[arg(long, value_name = "PATH")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) turn_secret_file: Option<PathBuf>,
+
+    /// Most participants of a (full-mesh) video call, 2-32. Default 8.
+    #[arg(long, value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) call_size_limit: Option<u32>,
+
+    /// Seconds a minted TURN credential works (60 up to 7 days). Default 43200 (12 hours).
+    #[arg(long, value_name = "SECONDS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) turn_credential_lifetime: Option<u64>,
+
+    /// Do not seed demo data on first start. By default a fresh SQLite data directory gets a
+    /// small demo (seeded in the background once the server listens; the log-in is printed
+    /// and kept in `<data-dir>/demo-login.txt`). Also `demo_data = false` or
+    /// ORBIT_DEMO_DATA=false; turn it off in production.
+    #[arg(long)]
+    #[serde(
+        rename = "demo_data",
+        skip_serializing_if = "std::ops::Not::not",
+        serialize_with = "negated"
+    )]
+    pub(crate) no_demo_data: bool,
+}
+
+/// `--no-demo-data` is the setting `demo_data = false`.
+fn negated<S: serde::Serializer>(value: &bool, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_bool(!value)
 }
 
 /// How log lines look.

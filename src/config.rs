@@ -10,6 +10,12 @@
 //! `passphrase_file` may also sit in the TOML file); otherwise the key file unseals. The
 //! SMTP password likewise comes only from `ORBIT_SMTP_PASSWORD`, never from `smtp_url`. A
 //! `nats` URL may carry credentials (keep them to `ORBIT_NATS` or the file); no error echoes it.
+//! The TURN secret of video calls comes from `ORBIT_TURN_SECRET` or `turn_secret_file`
+//! (`config/video.rs`).
+
+mod video;
+
+pub(crate) use video::VideoSettings;
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::{Path, PathBuf};
@@ -18,7 +24,7 @@ use anyhow::{Context, bail};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use orbit_cdc::relay::NatsUrl;
-use orbit_system::identity::{MailError, Mailer};
+use orbit_system::identity::{MailError, Mailer, SignUpMode};
 use orbit_system::store::{KEY_FILE_NAME, StoreLocation, Unseal};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -52,11 +58,35 @@ struct Settings {
     nats: Option<String>,
     feed_retention: u64,
     view_feed_retention: u64,
+    signup: String,
+    modules: Option<String>,
+    stun_urls: Option<String>,
+    turn_urls: Option<String>,
+    turn_secret_file: Option<PathBuf>,
+    call_size_limit: u32,
+    turn_credential_lifetime: u64,
+    demo_data: Option<bool>,
+    federation_domain: Option<String>,
+    federation_nats_url: Option<String>,
 }
 
+/// Change events each feed keeps unless configured. Older events are pruned only once every
+/// consumer has passed them (views' checkpoints, the relay's stored position), so this is the
+/// window in which a disconnected subscriber can still resume; past it, it starts from a
+/// snapshot. A count rather than an age, so the disk an outbox takes is bounded whatever the
+/// write rate: 10,000 events of 150 B records are about 5 MB, about ten minutes at 15 writes/s
+/// and still 10 s at 1,000/s, enough for a dropped connection or a restart. Without a bound
+/// every value is stored twice, forever (BENCHMARKS.md, "Disk footprint").
+const DEFAULT_FEED_RETENTION: u64 = 10_000;
 /// Row changes the views' feed keeps unless configured: a folded event adds a few (its
 /// rows and the view's private state), so without a bound it grows with every write.
 const DEFAULT_VIEW_FEED_RETENTION: u64 = 100_000;
+
+/// Participants of a full-mesh video call unless configured.
+const DEFAULT_CALL_SIZE_LIMIT: u32 = 8;
+/// Seconds a TURN credential works unless configured (a TURN allocation is refreshed with the
+/// credential it was made with, so it must outlast the call).
+const DEFAULT_TURN_CREDENTIAL_LIFETIME: u64 = 12 * 3600;
 
 /// The settings read from `ORBIT_<NAME>`. `ORBIT_PASSPHRASE` is deliberately absent: it is
 /// read apart and never enters the figment.
@@ -77,6 +107,16 @@ const ENV_SETTINGS: &[&str] = &[
     "nats",
     "feed_retention",
     "view_feed_retention",
+    "signup",
+    "modules",
+    "stun_urls",
+    "turn_urls",
+    "turn_secret_file",
+    "call_size_limit",
+    "turn_credential_lifetime",
+    "demo_data",
+    "federation_domain",
+    "federation_nats_url",
 ];
 
 impl Default for Settings {
@@ -96,8 +136,18 @@ impl Default for Settings {
             smtp_url: None,
             mail_from: None,
             nats: None,
-            feed_retention: 0,
+            feed_retention: DEFAULT_FEED_RETENTION,
             view_feed_retention: DEFAULT_VIEW_FEED_RETENTION,
+            signup: SignUpMode::default().as_str().to_owned(),
+            modules: None,
+            stun_urls: None,
+            turn_urls: None,
+            turn_secret_file: None,
+            call_size_limit: DEFAULT_CALL_SIZE_LIMIT,
+            turn_credential_lifetime: DEFAULT_TURN_CREDENTIAL_LIFETIME,
+            demo_data: None,
+            federation_domain: None,
+            federation_nats_url: None,
         }
     }
 }
@@ -120,6 +170,22 @@ pub(crate) struct Config {
     pub(crate) feed_retention: Option<u64>,
     /// Row changes kept in the views' feed (`None`: all).
     pub(crate) view_feed_retention: Option<u64>,
+    /// Who may sign up.
+    pub(crate) sign_up: SignUpMode,
+    /// The modules to run besides records (empty: every compiled-in one).
+    pub(crate) modules: Vec<String>,
+    /// The video module's settings (checked; unused in a build without it).
+    pub(crate) video: video::VideoSettings,
+    /// Seed demo data on first start: `None` decides by itself (on for a fresh SQLite data
+    /// directory), `Some(false)` never (production), `Some(true)` whenever the data
+    /// directory has no demo log-in file yet.
+    pub(crate) demo_data: Option<bool>,
+    /// The JetStream domain of this instance's NATS server (federation needs it).
+    pub(crate) federation_domain: String,
+    /// The NATS address peers are told in invitations (default: `nats`).
+    pub(crate) federation_nats_url: Option<String>,
+    /// The data directory (where the demo log-in file goes).
+    pub(crate) data_dir: PathBuf,
     /// The configuration file that was read, if any.
     pub(crate) file: Option<PathBuf>,
 }
@@ -212,6 +278,16 @@ impl Origin<'_> {
             "nats" => self.serve.is_some_and(|s| s.nats.is_some()),
             "feed_retention" => self.serve.is_some_and(|s| s.feed_retention.is_some()),
             "view_feed_retention" => self.serve.is_some_and(|s| s.view_feed_retention.is_some()),
+            "signup" => self.serve.is_some_and(|s| s.signup.is_some()),
+            "modules" => self.serve.is_some_and(|s| s.modules.is_some()),
+            "stun_urls" => self.serve.is_some_and(|s| s.stun_urls.is_some()),
+            "turn_urls" => self.serve.is_some_and(|s| s.turn_urls.is_some()),
+            "turn_secret_file" => self.serve.is_some_and(|s| s.turn_secret_file.is_some()),
+            "call_size_limit" => self.serve.is_some_and(|s| s.call_size_limit.is_some()),
+            "turn_credential_lifetime" => self
+                .serve
+                .is_some_and(|s| s.turn_credential_lifetime.is_some()),
+            "demo_data" => self.serve.is_some_and(|s| s.no_demo_data),
             _ => false,
         };
         let env = format!("ORBIT_{}", name.to_uppercase());
@@ -270,6 +346,20 @@ impl Settings {
             .map(NatsUrl::parse)
             .transpose()
             .map_err(|e| anyhow::anyhow!("invalid nats (from {}): {e}", origin.of("nats")))?;
+        let video = video::settings(
+            video::VideoRaw {
+                stun_urls: self.stun_urls.as_deref(),
+                turn_urls: self.turn_urls.as_deref(),
+                turn_secret_file: self.turn_secret_file.as_deref(),
+                call_size_limit: self.call_size_limit,
+                turn_credential_lifetime: self.turn_credential_lifetime,
+            },
+            origin,
+        )?;
+        let sign_up = self
+            .signup
+            .parse::<SignUpMode>()
+            .map_err(|e| anyhow::anyhow!("invalid signup (from {}): {e}", origin.of("signup")))?;
         Ok(Config {
             listen,
             store,
@@ -281,6 +371,23 @@ impl Settings {
             nats,
             feed_retention: (self.feed_retention > 0).then_some(self.feed_retention),
             view_feed_retention: (self.view_feed_retention > 0).then_some(self.view_feed_retention),
+            sign_up,
+            modules: self
+                .modules
+                .as_deref()
+                .map(|list| {
+                    list.split(',')
+                        .map(str::trim)
+                        .filter(|name| !name.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            video,
+            demo_data: self.demo_data,
+            federation_domain: self.federation_domain.unwrap_or_default(),
+            federation_nats_url: self.federation_nats_url,
+            data_dir: self.data_dir,
             file,
         })
     }
@@ -432,6 +539,14 @@ mod tests {
             parse_store("sqlite", None, Path::new("d")).unwrap(),
             StoreLocation::Sqlite { .. }
         ));
+    }
+
+    /// Outboxes are pruned by default (issue 13: every value was otherwise kept twice).
+    #[test]
+    fn feeds_keep_a_bounded_window_by_default() {
+        let settings = Settings::default();
+        assert_eq!(settings.feed_retention, 10_000);
+        assert_eq!(settings.view_feed_retention, 100_000);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `orbit keys rotate [--wait]` and `orbit keys status`: key rotation and its progress,
 //! run against the store directly (a running `orbit serve` picks the new keys up).
 
+use orbit_i18n::tr;
 use std::io::Write;
 
 use orbit_system::identity::{AuditEntry, Identity, IdentityConfig};
@@ -31,10 +32,7 @@ async fn rotate(store: &Store, wait: bool) -> anyhow::Result<()> {
         .audit(AuditEntry::new("keys.rotated", store.instance_id()).detail("orbit keys rotate"))
         .await?;
     if !wait {
-        println!(
-            "keys rotated; a running `orbit serve` re-encrypts older records in the background \
-             (or at its next start); follow it with `orbit keys status`"
-        );
+        println!("{}", tr!("keys-rotated-background"));
         return Ok(());
     }
     let pending: u64 = store
@@ -44,7 +42,7 @@ async fn rotate(store: &Store, wait: bool) -> anyhow::Result<()> {
         .iter()
         .map(|s| s.pending)
         .sum();
-    println!("keys rotated; re-encrypting {pending} records and change events");
+    println!("{}", tr!("keys-rotated", pending = pending));
     let mut done = 0u64;
     loop {
         let moved = store.reencrypt_step(BATCH).await.map_err(hint)?;
@@ -52,9 +50,9 @@ async fn rotate(store: &Store, wait: bool) -> anyhow::Result<()> {
             break;
         }
         done += moved;
-        println!("re-encrypted {done} of {pending}");
+        println!("{}", tr!("keys-progress", done = done, pending = pending));
     }
-    println!("done: every record is sealed with the current key version");
+    println!("{}", tr!("keys-done"));
     print_table(&store.key_status().await.map_err(hint)?)
 }
 

@@ -26,7 +26,7 @@ pub(crate) fn with_hint(error: &StoreError) -> String {
             "check that PostgreSQL is running and that the store URL (--store, ORBIT_STORE) is right",
         ),
         StoreError::Invalid { .. } => Some("fix the setting and start again"),
-        StoreError::Migration(_) => {
+        StoreError::Migration { .. } => {
             Some("this orbit binary may be older than the database; run a newer one")
         }
         _ => None,

@@ -34,7 +34,15 @@ async fn fixture(server: &Server) -> Fixture {
     let org = create_org(&channel, &owner, "Feed org").await;
     let p = create_project(&channel, &owner, &org, "P").await;
     let q = create_project(&channel, &owner, &org, "Q").await;
-    add_member(&channel, &owner, &p, "pat@example.org", Role::ProjectUser).await;
+    add_member(
+        &channel,
+        &owner,
+        &p,
+        "pat@example.org",
+        &user,
+        Role::ProjectUser,
+    )
+    .await;
     Fixture {
         channel,
         owner,

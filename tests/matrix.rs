@@ -19,7 +19,6 @@ use std::time::Duration;
 use bytes::{Buf, BufMut};
 use orbit_proto::access::access_table;
 use orbit_proto::orbit::system::v1 as pb;
-use orbit_proto::orbit::system::v1::membership_service_client::MembershipServiceClient;
 use orbit_proto::orbit::system::v1::org_service_client::OrgServiceClient;
 use orbit_proto::orbit::system::v1::project_service_client::ProjectServiceClient;
 use orbit_proto::orbit::system::v1::{Role, Scope};
@@ -29,7 +28,7 @@ use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
 use tonic::metadata::MetadataValue;
 use tonic::transport::Channel;
 
-use crate::common::tenant::{log_in, sign_up};
+use crate::common::tenant::{add_member, log_in, sign_up};
 use crate::common::{Server, TestDir};
 
 /// How long an opened stream may stay silent before the matrix takes "opened" as its answer.
@@ -126,22 +125,15 @@ async fn fixture(channel: &Channel) -> Callers {
         .into_inner()
         .project
         .expect("project");
-    let mut members = MembershipServiceClient::new(channel.clone());
-    for (email, role) in [
-        ("project.admin@example.org", Role::ProjectAdmin),
-        ("project.user@example.org", Role::ProjectUser),
+    for (email, token, role) in [
+        (
+            "project.admin@example.org",
+            &project_admin,
+            Role::ProjectAdmin,
+        ),
+        ("project.user@example.org", &project_user, Role::ProjectUser),
     ] {
-        members
-            .set_project_member(bearer(
-                pb::SetProjectMemberRequest {
-                    project_id: project.id.clone(),
-                    email: email.into(),
-                    role: role as i32,
-                },
-                Some(&org_admin),
-            ))
-            .await
-            .unwrap_or_else(|e| panic!("add {email}: {e}"));
+        add_member(channel, &org_admin, &project.id, email, token, role).await;
     }
     OrgServiceClient::new(channel.clone())
         .create_org(bearer(

@@ -6,57 +6,15 @@
 use orbit_proto::orbit::system::v1::GetInstanceInfoRequest;
 use orbit_proto::orbit::system::v1::system_service_client::SystemServiceClient;
 
+use crate::common::postgres::SchemaGuard;
 use crate::common::{Server, TestDir, run};
-
-fn postgres_url() -> String {
-    std::env::var("ORBIT_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
-}
-
-/// Drops the test's schema, even when the test fails.
-struct SchemaGuard {
-    url: String,
-    schema: String,
-}
-
-impl Drop for SchemaGuard {
-    fn drop(&mut self) {
-        let (url, schema) = (self.url.clone(), self.schema.clone());
-        // Drop runs inside the test's runtime: clean up on a thread with its own.
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async {
-                if let Ok(pool) = sqlx::PgPool::connect(&url).await {
-                    let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                        .execute(&pool)
-                        .await;
-                    pool.close().await;
-                }
-            });
-        })
-        .join();
-    }
-}
 
 #[tokio::test]
 async fn serve_and_rotate_on_postgres() {
     let dir = TestDir::new();
-    let url = postgres_url();
-    let schema = format!("orbit_e2e_{}", rand::random::<u32>());
-    let _guard = SchemaGuard {
-        url: url.clone(),
-        schema: schema.clone(),
-    };
-    let store_args = ["--store", url.as_str(), "--store-schema", schema.as_str()];
-
-    let mut command = dir.orbit();
-    command
-        .args(store_args)
-        .args(["serve", "--listen", "127.0.0.1:0"]);
-    let mut server = Server::start(command).await;
+    let guard = SchemaGuard::new();
+    let store_args = guard.store_args();
+    let mut server = Server::start(guard.serve(&dir)).await;
     let info = SystemServiceClient::new(server.channel().await)
         .get_instance_info(GetInstanceInfoRequest {})
         .await

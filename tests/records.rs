@@ -34,6 +34,7 @@ async fn people(channel: &Channel) -> People {
         &owner,
         &project_id,
         "user@example.org",
+        &user,
         pb::Role::ProjectUser,
     )
     .await;

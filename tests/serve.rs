@@ -5,6 +5,7 @@
 use std::io::{Read, Write};
 use std::time::Duration;
 
+use orbit_proto::orbit::system::v1 as pb;
 use orbit_proto::orbit::system::v1::system_service_client::SystemServiceClient;
 use orbit_proto::orbit::system::v1::{GetInstanceInfoRequest, GetInstanceInfoResponse};
 use prost::Message;
@@ -68,8 +69,17 @@ async fn reflection_v1_lists_services_and_describes_them() {
             ),
         ),
     };
+    // The storage records' shapes (password, session records) are not the API's.
+    let storage = v1::ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(
+            v1::server_reflection_request::MessageRequest::FileContainingSymbol(
+                "orbit.system.records.v1.PasswordRecord".into(),
+            ),
+        ),
+    };
     let mut responses = client
-        .server_reflection_info(tokio_stream::iter([list, describe]))
+        .server_reflection_info(tokio_stream::iter([list, describe, storage]))
         .await
         .expect("reflection v1")
         .into_inner();
@@ -123,6 +133,27 @@ async fn reflection_v1_lists_services_and_describes_them() {
             .iter()
             .any(|s| s.name() == "SystemService")
     );
+    assert!(
+        files
+            .iter()
+            .all(|f| !f.name().starts_with("orbit/system/records/")),
+        "reflection served a storage record file"
+    );
+
+    let storage = responses
+        .next()
+        .await
+        .expect("an answer about the storage record");
+    match storage {
+        Err(status) => assert_eq!(status.code(), tonic::Code::NotFound, "{status:?}"),
+        Ok(answer) => assert!(
+            matches!(
+                answer.message_response,
+                Some(v1::server_reflection_response::MessageResponse::ErrorResponse(_))
+            ),
+            "a storage record was described: {answer:?}"
+        ),
+    }
 }
 
 #[tokio::test]
@@ -170,9 +201,10 @@ async fn get_instance_info_describes_the_instance_and_survives_a_restart() {
     assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
     assert_eq!(info.store_backend, "sqlite");
     assert_eq!(info.instance_id.len(), 26, "a ULID: {}", info.instance_id);
-    assert!(
-        info.modules.is_empty(),
-        "no module is compiled in yet: {:?}",
+    assert_eq!(
+        info.modules.first().map(String::as_str),
+        Some("records"),
+        "records is always the first module: {:?}",
         info.modules
     );
     let started = info.started_at.expect("started_at");
@@ -563,5 +595,167 @@ impl Pki {
         } else {
             tls
         }
+    }
+}
+
+/// The module framework as a client sees it: ListModules names every compiled-in module with
+/// its services and state, each module service is SERVING on health, and a configuration that
+/// names a module this build lacks stops the start with a clear error.
+#[tokio::test]
+async fn modules_are_listed_served_and_checked_at_start() {
+    use orbit_proto::orbit::system::v1::module_service_client::ModuleServiceClient;
+
+    let dir = TestDir::new();
+    let server = Server::start(dir.serve()).await;
+    let channel = server.channel().await;
+    let token = crate::common::tenant::sign_up(&channel, "root@example.org").await;
+    let modules = ModuleServiceClient::new(channel.clone())
+        .list_modules(crate::common::tenant::bearer(
+            pb::ListModulesRequest {},
+            &token,
+        ))
+        .await
+        .expect("list modules")
+        .into_inner()
+        .modules;
+    let records = modules
+        .iter()
+        .find(|m| m.name == "records")
+        .expect("records is a module");
+    assert_eq!(records.state, pb::ModuleState::Running as i32);
+    assert!(records.has_feed);
+    assert_eq!(records.services, ["orbit.system.v1.RecordService"]);
+    // A module is there exactly when its cargo feature was compiled in.
+    assert_eq!(
+        modules.iter().any(|m| m.name == "chat"),
+        cfg!(feature = "chat"),
+        "{modules:?}"
+    );
+    for module in &modules {
+        for service in &module.services {
+            let status = tonic_health::pb::health_client::HealthClient::new(channel.clone())
+                .check(tonic_health::pb::HealthCheckRequest {
+                    service: service.clone(),
+                })
+                .await
+                .unwrap_or_else(|e| panic!("health of {service}: {e}"))
+                .into_inner()
+                .status;
+            assert_eq!(
+                status,
+                tonic_health::pb::health_check_response::ServingStatus::Serving as i32,
+                "{service}"
+            );
+        }
+    }
+    drop((channel, server));
+
+    let mut command = dir.serve();
+    command.args(["--modules", "nosuchmodule"]);
+    let output = crate::common::run(command);
+    crate::common::assert_refused(&output, &["nosuchmodule", "records"]);
+}
+
+/// Each module database lives in its own SQLite file beside the main one: after a chat post,
+/// `<data>/chat.db` holds the chat rows (sealed: the message's text is nowhere on disk), the
+/// main file holds none of them, and `orbit keys status` still lists every database.
+#[cfg(feature = "chat")]
+#[tokio::test]
+async fn module_databases_live_in_their_own_files() {
+    use orbit_proto::orbit::chat::v1 as chat;
+    use orbit_proto::orbit::chat::v1::chat_service_client::ChatServiceClient;
+    use sqlx::Connection;
+
+    use crate::common::run;
+    use crate::common::tenant::{bearer, create_org, create_project, sign_up};
+
+    let dir = TestDir::new();
+    let mut server = Server::start(dir.serve()).await;
+    let channel = server.channel().await;
+    sign_up(&channel, "root@example.org").await;
+    let owner = sign_up(&channel, "owner@example.org").await;
+    let org = create_org(&channel, &owner, "Acme").await;
+    let project = create_project(&channel, &owner, &org, "Launch").await;
+    let mut client = ChatServiceClient::new(channel.clone());
+    let room = client
+        .create_room(bearer(
+            chat::CreateRoomRequest {
+                project_id: project.clone(),
+                name: "general".into(),
+                topic: String::new(),
+                kind: chat::RoomKind::Public as i32,
+                member_ids: Vec::new(),
+            },
+            &owner,
+        ))
+        .await
+        .expect("create room")
+        .into_inner()
+        .room
+        .expect("room");
+    let text = "PLAINTEXT-f41c-a chat message that must stay sealed";
+    client
+        .post_message(bearer(
+            chat::PostMessageRequest {
+                project_id: project.clone(),
+                room_id: room.id.clone(),
+                text: text.into(),
+                ..Default::default()
+            },
+            &owner,
+        ))
+        .await
+        .expect("post");
+    assert!(server.stop("TERM").await.success());
+
+    let data = dir.data();
+    let count = |file: &'static str, table: &'static str| {
+        let url = format!("sqlite://{}", data.join(file).display());
+        async move {
+            let mut conn = sqlx::SqliteConnection::connect(&url)
+                .await
+                .unwrap_or_else(|e| panic!("open {file}: {e}"));
+            let n: i64 =
+                sqlx::query_scalar(&format!("SELECT count(*) FROM {table} WHERE db = 'chat'"))
+                    .fetch_one(&mut conn)
+                    .await
+                    .expect("count rows");
+            conn.close().await.expect("close");
+            n
+        }
+    };
+    assert!(data.join("chat.db").exists(), "chat has its own file");
+    assert!(data.join("records.db").exists(), "records has its own file");
+    assert!(
+        count("chat.db", "orbit_records").await >= 2,
+        "room and message"
+    );
+    assert!(count("chat.db", "orbit_outbox").await >= 2);
+    assert_eq!(count("orbit.db", "orbit_records").await, 0);
+    assert_eq!(count("orbit.db", "orbit_outbox").await, 0);
+    for (path, bytes) in dir.snapshot().expect("data dir") {
+        assert!(
+            !bytes.windows(16).any(|w| w == &text.as_bytes()[..16]),
+            "{} holds the message's plaintext",
+            path.display()
+        );
+    }
+
+    let mut command = dir.orbit();
+    command.args(["keys", "status"]);
+    let output = run(command);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for database in ["system", "records", "chat"] {
+        assert!(
+            stdout
+                .lines()
+                .any(|line| line.split_whitespace().next() == Some(database)),
+            "{stdout}"
+        );
     }
 }

@@ -285,3 +285,80 @@ async fn the_views_feed_is_pruned_to_its_retention() {
     assert!(refused.message().contains("snapshot"), "{refused:?}");
     settled_counts(&channel, &owner, &project, [4, 4, 4]).await;
 }
+
+/// Only databases that serve records may be folded: a view of `views` (its own database)
+/// would feed on itself, `system` and `relay` are internal, and an unknown name must not make
+/// the server create a database. A running view drops on the first try while it folds.
+#[tokio::test(flavor = "multi_thread")]
+async fn views_fold_only_record_modules_and_drop_while_folding() {
+    let dir = TestDir::new();
+    let server = Server::start(dir.serve()).await;
+    let channel = server.channel().await;
+    let (owner, project) = owner_and_project(&channel, "Sources").await;
+    for module in ["views", "system", "relay", "mod0", "mod49"] {
+        let declaration = cdc::ViewDeclaration {
+            name: "probe".into(),
+            module: module.into(),
+            entity: "thing".into(),
+            group_by: "colour".into(),
+            aggregates: vec![cdc::Aggregate {
+                name: "items".into(),
+                function: cdc::AggregateFunction::Count as i32,
+                field: String::new(),
+            }],
+        };
+        let refused = ViewServiceClient::new(channel.clone())
+            .create_view(bearer(
+                cdc::CreateViewRequest {
+                    project_id: project.clone(),
+                    declaration: Some(declaration),
+                },
+                &owner,
+            ))
+            .await
+            .expect_err("an internal or unknown source is refused");
+        assert_eq!(refused.code(), tonic::Code::InvalidArgument, "{refused:?}");
+        assert!(
+            refused.message().contains("declaration.module"),
+            "{refused:?}"
+        );
+    }
+
+    create_view(
+        &channel,
+        &owner,
+        &project,
+        "by_colour",
+        cdc::AggregateFunction::Count,
+    )
+    .await
+    .expect("create view");
+    // Writes keep landing while the view is dropped.
+    let writer = tokio::spawn({
+        let (channel, owner, project) = (channel.clone(), owner.clone(), project.clone());
+        async move { write_things(&channel, &owner, &project, 0..200, None).await }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    ViewServiceClient::new(channel.clone())
+        .drop_view(bearer(
+            cdc::DropViewRequest {
+                project_id: project.clone(),
+                name: "by_colour".into(),
+            },
+            &owner,
+        ))
+        .await
+        .expect("a folding view drops on the first try");
+    writer.await.expect("writer");
+    drop(channel);
+    drop(server);
+
+    // No database was created for the refused names.
+    let mut status = dir.orbit();
+    status.args(["keys", "status"]);
+    let output = run(status);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("records"), "{stdout}");
+    assert!(!stdout.contains("mod0"), "{stdout}");
+}

@@ -82,13 +82,18 @@ async fn relay_round(nats: &NatsServer, events: usize) -> (f64, usize) {
     fill(&db, events).await;
     let head = db.head().await.unwrap();
     let sample = db.changes(0, 1).await.unwrap().remove(0);
-    let payload = orbit_cdc::feed::event::to_feed_event("records", &sample);
+    let codecs = orbit_cdc::codec::Codecs::new([(
+        "records".to_owned(),
+        orbit_cdc::codec::DatabaseCodec::uniform(orbit_cdc::codec::ValueCodec::RecordEnvelope),
+    )]);
+    let payload = orbit_cdc::feed::event::to_feed_event("records", &sample, &codecs);
     let payload_len = prost::Message::encoded_len(&payload);
 
     let mut relay_config = RelayConfig::new(
         NatsUrl::parse(&nats.url()).unwrap(),
         vec!["records".to_owned()],
     );
+    relay_config.codecs = codecs;
     relay_config.window = WINDOW;
     let started = Instant::now();
     let relay = Relay::start(&store, relay_config).await.unwrap();

@@ -1,5 +1,7 @@
 //! Change data capture: everything that reads the store's change outboxes after the write.
 //!
+//! - [`codec`]: how each database's values read (declared by the modules), for feeds, the
+//!   relay and views.
 //! - [`feed`]: live subscriptions to a scope's change events, filtered by the caller's
 //!   permissions, resumable by sequence number, bounded in memory.
 //! - [`view`]: materialised views folded incrementally from the feed, checkpointed in the
@@ -11,8 +13,12 @@
 //!
 //! Depends on orbit-system (store, identity) and orbit-proto only.
 
+pub mod codec;
 pub mod feed;
 pub mod relay;
 pub mod retention;
 pub mod server;
 pub mod view;
+
+#[cfg(test)]
+mod fuzz;

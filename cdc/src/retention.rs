@@ -4,8 +4,11 @@
 //! Every [`PRUNE_EVERY`], for each followed database, the prune point is the head minus the
 //! events to keep, lowered to the checkpoint of the slowest view folding that database and to
 //! the relay's position in it (a relay that cannot reach NATS holds the outbox, so nothing
-//! federated is lost). Subscribers are not consumers here: one that asks for a pruned
-//! position is told to start from a snapshot (`FeedError::Pruned`).
+//! federated is lost). Subscribers are not consumers here: the events kept are their window
+//! to resume in, and one that asks for a pruned position is told to start from a snapshot
+//! (`FeedError::Pruned`). `orbit serve` runs this by default (`--feed-retention`, 10,000
+//! events): without it every record value is stored twice, forever. A view declared or
+//! rebuilt after pruning starts from a snapshot of its source records (`View::snapshot`).
 
 use std::time::Duration;
 
@@ -193,6 +196,78 @@ mod tests {
         );
         let rows = views.query("P", "by_n", 1000, "").await.unwrap();
         assert_eq!(rows.rows.len(), 200, "the view still holds every record");
+        views.shutdown().await;
+        store.close().await;
+    }
+
+    /// The default policy on a running task: once the view has folded the events, the outbox
+    /// is cut to the window, a subscriber-style read from inside the window still works and
+    /// one from before it is refused as pruned.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_task_prunes_what_consumers_passed_and_keeps_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = StoreConfig::in_data_dir(dir.path());
+        config.full_sync = false;
+        let store = Store::open(config).await.unwrap();
+        let records = store.database("records").await.unwrap();
+        let views = ViewEngine::open(&store, ViewConfig::default())
+            .await
+            .unwrap();
+        let declaration = pb::ViewDeclaration {
+            name: "by_n".into(),
+            module: String::new(),
+            entity: "item".into(),
+            group_by: "n".into(),
+            aggregates: vec![pb::Aggregate {
+                name: "items".into(),
+                function: pb::AggregateFunction::Count as i32,
+                field: String::new(),
+            }],
+        };
+        views.create("org", "P", &declaration).await.unwrap();
+        views.start().await.unwrap();
+        let keep = 50;
+        let retention = Retention::spawn(
+            &store,
+            &["records".to_owned()],
+            keep,
+            Consumers {
+                views: views.clone(),
+                relay: None,
+            },
+            Duration::from_millis(50),
+        )
+        .await
+        .unwrap();
+        for n in 0..600 {
+            put(&records, n).await;
+        }
+        views.catch_up("P", "by_n").await.unwrap();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        while records.pruned_through().await.unwrap() < 600 - keep {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "not pruned to the window: {}",
+                records.pruned_through().await.unwrap()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        retention.stop().await;
+        assert_eq!(records.pruned_through().await.unwrap(), 600 - keep);
+
+        // A subscriber that saw 560 resumes: every later event is still there.
+        let after = 560;
+        let page = records
+            .changes(after, 1000)
+            .await
+            .expect("a position inside the window resumes");
+        assert_eq!(page.len() as u64, 600 - after);
+        assert_eq!(page[0].seq, after + 1);
+        // One that saw only 100 must start from a snapshot.
+        assert!(matches!(
+            records.changes(100, 1000).await,
+            Err(StoreError::Pruned { .. })
+        ));
         views.shutdown().await;
         store.close().await;
     }

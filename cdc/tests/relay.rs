@@ -34,6 +34,10 @@ fn relay_config(nats: &NatsServer) -> RelayConfig {
         NatsUrl::parse(&nats.url()).unwrap(),
         vec!["records".to_owned()],
     );
+    config.codecs = orbit_cdc::codec::Codecs::new([(
+        "records".to_owned(),
+        orbit_cdc::codec::DatabaseCodec::uniform(orbit_cdc::codec::ValueCodec::RecordEnvelope),
+    )]);
     config.timeout = Duration::from_secs(1);
     config.poll = Duration::from_millis(200);
     config.min_backoff = Duration::from_millis(50);

@@ -29,6 +29,13 @@ pub type AccessTable = BTreeMap<String, Access>;
 pub fn access_table(descriptor_set: &[u8]) -> Result<AccessTable, AccessError> {
     let pool = DescriptorPool::decode(descriptor_set)
         .map_err(|e| AccessError::Descriptor(e.to_string()))?;
+    access_table_of(&pool)
+}
+
+/// [`access_table`] of a pool already decoded (the server's merged catalog). The pool must
+/// have been built from encoded sets: options re-encoded through `prost_types` lose their
+/// extensions.
+pub fn access_table_of(pool: &DescriptorPool) -> Result<AccessTable, AccessError> {
     let extension = pool
         .get_extension_by_name("orbit.system.v1.access")
         .ok_or_else(|| {

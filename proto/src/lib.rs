@@ -32,6 +32,51 @@ pub mod orbit {
         }
     }
 
+    /// Package `orbit.chat.v1`: the chat module's rooms, messages and room watches.
+    pub mod chat {
+        /// Generated from `orbit/chat/v1/*.proto`. A room event's `oneof` holds a whole
+        /// message or a small heartbeat; boxing the message would only add an allocation.
+        #[allow(clippy::large_enum_variant)]
+        pub mod v1 {
+            tonic::include_proto!("orbit.chat.v1");
+        }
+    }
+
+    /// Package `orbit.video.v1`: the video-call module's calls, presence and signalling.
+    pub mod video {
+        /// Generated from `orbit/video/v1/*.proto`. A call event's `oneof` holds a whole
+        /// signal or welcome or a small heartbeat; boxing them would only add an allocation.
+        #[allow(clippy::large_enum_variant)]
+        pub mod v1 {
+            tonic::include_proto!("orbit.video.v1");
+        }
+    }
+
+    /// Package `orbit.survey.v1`: the survey module's surveys, responses and results.
+    pub mod survey {
+        /// Generated from `orbit/survey/v1/*.proto`.
+        pub mod v1 {
+            tonic::include_proto!("orbit.survey.v1");
+        }
+    }
+
+    /// Package `orbit.bootstrap.v1`: bootstrap templates of an org and the jobs that run them.
+    pub mod bootstrap {
+        /// Generated from `orbit/bootstrap/v1/*.proto`.
+        pub mod v1 {
+            tonic::include_proto!("orbit.bootstrap.v1");
+        }
+    }
+
+    /// Package `orbit.federation.v1`: instance identity, links, dead letters and the signed
+    /// messages instances exchange.
+    pub mod federation {
+        /// Generated from `orbit/federation/v1/*.proto`.
+        pub mod v1 {
+            tonic::include_proto!("orbit.federation.v1");
+        }
+    }
+
     /// Package `orbit.cdc.v1`: change feeds, materialised views and the outbox relay.
     pub mod cdc {
         /// Generated from `orbit/cdc/v1/*.proto`. A feed message's `oneof` holds a whole
@@ -54,9 +99,43 @@ pub fn file_descriptor_set() -> prost_types::FileDescriptorSet {
         .expect("FILE_DESCRIPTOR_SET was encoded by this crate's build script")
 }
 
+/// The files of [`FILE_DESCRIPTOR_SET`] a client may see: all but the storage records
+/// (`orbit/system/records/`), which describe what the store keeps (password and session
+/// records), not the API. Served by gRPC reflection.
+pub fn api_file_descriptor_set() -> prost_types::FileDescriptorSet {
+    let mut set = file_descriptor_set();
+    set.file.retain(|file| !is_storage_file(file.name()));
+    set
+}
+
+/// Whether a .proto describes stored records rather than the API.
+pub fn is_storage_file(name: &str) -> bool {
+    name.starts_with("orbit/system/records/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_api_set_leaves_out_storage_records_and_needs_none_of_them() {
+        let api = api_file_descriptor_set();
+        assert!(api.file.iter().all(|f| !is_storage_file(f.name())));
+        assert!(
+            api.file
+                .iter()
+                .any(|f| f.name() == "orbit/system/v1/account_service.proto")
+        );
+        for file in &api.file {
+            for dependency in &file.dependency {
+                assert!(
+                    !is_storage_file(dependency),
+                    "{} imports {dependency}",
+                    file.name()
+                );
+            }
+        }
+    }
 
     #[test]
     fn descriptor_set_holds_the_system_files_with_comments() {

@@ -9,3 +9,6 @@ pub mod identity;
 pub mod records;
 pub mod server;
 pub mod store;
+
+#[cfg(test)]
+mod fuzz;

@@ -7,6 +7,7 @@
 
 #![allow(dead_code)] // Each test file uses a different part of the harness.
 
+pub(crate) mod postgres;
 pub(crate) mod tenant;
 
 use std::collections::BTreeMap;
@@ -57,7 +58,8 @@ impl TestDir {
         self.dir.path().join("data")
     }
 
-    /// `orbit --data-dir <data>` with no `ORBIT_*` or `RUST_LOG` from the test's environment.
+    /// `orbit --data-dir <data>` with no `ORBIT_*` or `RUST_LOG` from the test's environment,
+    /// and demo data off.
     pub(crate) fn orbit(&self) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_orbit"));
         for (name, _) in std::env::vars_os() {
@@ -65,8 +67,13 @@ impl TestDir {
                 command.env_remove(name);
             }
         }
+        // A fresh data directory would get demo data on first start; tests start from empty
+        // instances unless they turn it back on (tests/seed.rs).
         command
             .current_dir(self.path())
+            .env("ORBIT_DEMO_DATA", "false")
+            // Tests read English messages, whatever the machine's locale.
+            .env("ORBIT_LANG", "en")
             .arg("--data-dir")
             .arg(self.data());
         command
@@ -382,6 +389,41 @@ impl Server {
             self.stdout.lock().unwrap().join("\n"),
             self.stderr.lock().unwrap().join("\n")
         )
+    }
+
+    /// The server process's resident memory, in bytes (Linux).
+    pub(crate) fn rss(&self) -> u64 {
+        self.memory("VmRSS:")
+    }
+
+    /// The server's resident memory that no file backs (heap, stacks): what it allocated,
+    /// without the pages of the SQLite file it maps, which are the OS's page cache.
+    pub(crate) fn anonymous_rss(&self) -> u64 {
+        self.memory("RssAnon:")
+    }
+
+    fn memory(&self, field: &str) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("read /proc/PID/status");
+        let kib: u64 = status
+            .lines()
+            .find_map(|line| line.strip_prefix(field))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or_else(|| panic!("{field} in /proc/PID/status"));
+        kib * 1024
+    }
+
+    /// A channel whose HTTP/2 windows are as small as the protocol allows (64 KiB), as a
+    /// client that reads slowly or not at all would advertise.
+    pub(crate) async fn narrow_channel(&self) -> Channel {
+        Endpoint::from_shared(self.url())
+            .expect("url")
+            .initial_stream_window_size(65_535)
+            .initial_connection_window_size(65_535)
+            .http2_adaptive_window(false)
+            .connect()
+            .await
+            .expect("connect to orbit")
     }
 
     pub(crate) fn stdout_lines(&self) -> Vec<String> {

@@ -1,5 +1,5 @@
 //! Client-side fixtures for tests that need people and tenants: sign up accounts, create an
-//! org with projects, add members, all through the public gRPC API.
+//! org with projects, add members (invited, then accepting), all through the public gRPC API.
 
 use std::str::FromStr;
 
@@ -96,15 +96,17 @@ pub(crate) async fn create_project(
         .id
 }
 
-/// Gives `email` `role` in `project_id`.
+/// Gives `email` `role` in `project_id` the way people join: `admin` adds the address, and
+/// the invitee (signed in with `invitee`) accepts the invitation that opens.
 pub(crate) async fn add_member(
     channel: &Channel,
     admin: &str,
     project_id: &str,
     email: &str,
+    invitee: &str,
     role: pb::Role,
 ) {
-    MembershipServiceClient::new(channel.clone())
+    let added = MembershipServiceClient::new(channel.clone())
         .set_project_member(bearer(
             pb::SetProjectMemberRequest {
                 project_id: project_id.into(),
@@ -114,7 +116,30 @@ pub(crate) async fn add_member(
             admin,
         ))
         .await
-        .unwrap_or_else(|e| panic!("add {email}: {e}"));
+        .unwrap_or_else(|e| panic!("add {email}: {e}"))
+        .into_inner();
+    if let Some(invitation) = added.invitation {
+        accept_invitation(channel, invitee, &invitation.id)
+            .await
+            .unwrap_or_else(|e| panic!("{email} accepts: {e}"));
+    }
+}
+
+/// Accepts invitation `invitation_id` as `invitee`.
+pub(crate) async fn accept_invitation(
+    channel: &Channel,
+    invitee: &str,
+    invitation_id: &str,
+) -> Result<pb::Membership, tonic::Status> {
+    MembershipServiceClient::new(channel.clone())
+        .accept_invitation(bearer(
+            pb::AcceptInvitationRequest {
+                invitation_id: invitation_id.into(),
+            },
+            invitee,
+        ))
+        .await
+        .map(|r| r.into_inner().membership.expect("membership"))
 }
 
 /// A JSON object as the `data` of a record.
@@ -148,4 +173,25 @@ pub(crate) async fn put_record(
         ))
         .await
         .map(|r| r.into_inner().record.expect("record"))
+}
+
+/// One signed-in person: token and account id.
+#[derive(Clone)]
+pub(crate) struct Person {
+    pub(crate) token: String,
+    pub(crate) id: String,
+}
+
+/// Signs `email` up and reads back its account id.
+pub(crate) async fn person(channel: &Channel, email: &str) -> Person {
+    let token = sign_up(channel, email).await;
+    let id = AccountServiceClient::new(channel.clone())
+        .get_profile(bearer(pb::GetProfileRequest {}, &token))
+        .await
+        .expect("profile")
+        .into_inner()
+        .account
+        .expect("account")
+        .id;
+    Person { token, id }
 }

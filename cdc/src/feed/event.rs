@@ -2,14 +2,15 @@
 //! shared by subscriptions and the NATS relay so both carry the same model.
 
 use orbit_proto::orbit::cdc::v1 as pb;
-use orbit_system::records::StoredValue;
 use orbit_system::records::json::json_to_struct;
 use orbit_system::store::{ChangeEvent, ChangeOp};
 
+use crate::codec::Codecs;
+
 /// The wire form of `event` from module (database) `module`. The record id is the key without
-/// its `<project id>/` prefix; a record (a [`StoredValue`]) travels as its `data`, any other
-/// value as raw `value` bytes.
-pub fn to_feed_event(module: &str, event: &ChangeEvent) -> pb::FeedEvent {
+/// its `<project id>/` prefix; a value its database's codec reads as an object travels as
+/// `data`, any other as raw `value` bytes.
+pub fn to_feed_event(module: &str, event: &ChangeEvent, codecs: &Codecs) -> pb::FeedEvent {
     let scope = event.scope.clone().unwrap_or_default();
     let key = String::from_utf8_lossy(&event.key);
     let id = key
@@ -19,8 +20,8 @@ pub fn to_feed_event(module: &str, event: &ChangeEvent) -> pb::FeedEvent {
         .to_owned();
     let (data, value) = match &event.value {
         None => (None, Vec::new()),
-        Some(bytes) => match StoredValue::decode(bytes) {
-            Ok(stored) => (Some(json_to_struct(&stored.data)), Vec::new()),
+        Some(bytes) => match codecs.object(module, &event.keyspace, bytes) {
+            Ok(object) => (Some(json_to_struct(&object)), Vec::new()),
             Err(_) => (None, bytes.clone()),
         },
     };
@@ -44,5 +45,9 @@ pub fn to_feed_event(module: &str, event: &ChangeEvent) -> pb::FeedEvent {
         data,
         value,
         correlation_id: event.correlation_id.clone().unwrap_or_default(),
+        // Only the relay sends the stored bytes (to federated peers).
+        keyspace: String::new(),
+        raw_key: Vec::new(),
+        raw_value: Vec::new(),
     }
 }

@@ -2,16 +2,21 @@
 //! and then follow live.
 //!
 //! A [`Feeds`] exists once per server. Following a database starts its hub (at most one per
-//! database): a task that reads the outbox once as commits land and broadcasts each page of
-//! decrypted events to every live subscriber. A subscriber first reads the log from its start
-//! position (in pages, filtered by scope before anything is decrypted), then takes the hub's
-//! pages; sequence numbers make the hand-over exact: every event is delivered once, in order,
-//! and a gap between the log and the hub sends the subscriber back to the log.
+//! database): a task that reads the outbox once as commits land and hands each page of
+//! decrypted events to the live subscribers whose [`Interest`] it concerns (and wakes only
+//! those). A subscriber registers at the hub, reads the log from its start position (in
+//! pages, filtered by scope before anything is decrypted), then takes the pages queued for it;
+//! sequence numbers make the hand-over exact: every event is delivered once, in order, and a
+//! subscriber the hub could not keep up with goes back to the log.
 //!
-//! Memory is bounded: the hub keeps a fixed ring of pages, each subscriber a small queue. A
-//! subscriber whose client reads too slowly falls out of the ring and gets
-//! [`FeedError::Lagged`], naming the sequence number to resume after.
+//! Memory is bounded in bytes: log pages end after [`orbit_system::store::PAGE_BYTES`], the
+//! hub shares only small pages (larger ones are read from the log by each subscriber),
+//! and each subscriber's queue is bounded by its own byte budget and its account's
+//! (`budget.rs`). A subscriber whose client reads too slowly (falls out of the ring, or leaves
+//! its queue full for the stall limit) gets [`FeedError::Lagged`], naming the sequence number
+//! to resume after, and lets go of what it held.
 
+mod budget;
 mod error;
 pub mod event;
 mod hub;
@@ -25,6 +30,7 @@ use futures::Stream;
 use orbit_system::store::{ChangeEvent, EventScope, Store};
 use tokio::sync::watch;
 
+use budget::Budgets;
 pub use error::FeedError;
 use hub::Hub;
 
@@ -47,15 +53,33 @@ pub enum FeedItem {
     Heartbeat { head: u64 },
 }
 
+impl FeedItem {
+    /// Roughly the memory the item holds while queued.
+    pub(crate) fn bytes(&self) -> usize {
+        match self {
+            FeedItem::Event(event) => event.bytes(),
+            FeedItem::Heartbeat { .. } => 0,
+        }
+    }
+}
+
 /// Tuning of the feeds; the defaults suit a server.
 #[derive(Debug, Clone, Copy)]
 pub struct FeedConfig {
     /// Events read from the outbox per query.
     pub page: u32,
-    /// Pages each hub keeps for subscribers that are momentarily behind.
+    /// Pages a hub queues per subscriber that is momentarily behind (and, times 256 KiB,
+    /// the bytes all its queues together may hold); beyond that it reads the log.
     pub hub_pages: usize,
     /// Items queued per subscriber between its task and its client's stream.
     pub subscriber_queue: usize,
+    /// Bytes of events queued per subscriber (a single larger event is queued alone).
+    pub subscriber_bytes: usize,
+    /// Bytes of events queued for all subscriptions of one account together.
+    pub account_bytes: usize,
+    /// How long a subscriber's queue may stay full before the subscription is cut off with
+    /// [`FeedError::Lagged`].
+    pub stall: Duration,
     /// How often hubs look at the outbox even without a local commit signal (writes by
     /// another process sharing a PostgreSQL store).
     pub poll: Duration,
@@ -67,9 +91,28 @@ impl Default for FeedConfig {
             page: 256,
             hub_pages: 64,
             subscriber_queue: 256,
+            subscriber_bytes: 1024 * 1024,
+            account_bytes: 32 * 1024 * 1024,
+            stall: Duration::from_secs(10),
             poll: Duration::from_secs(1),
         }
     }
+}
+
+/// Which events can concern a subscription, so that its hub wakes it only for pages that
+/// hold one; its [`ScopeFilter`] then picks the events out. An interest must cover every event
+/// the filter accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Interest {
+    /// Any scoped event (an org-wide subscription).
+    Everything,
+    /// Events of one project, of any entity.
+    Project(String),
+    /// Events of these entities of one project.
+    Entities {
+        project_id: String,
+        entities: Vec<String>,
+    },
 }
 
 /// Decides, before decrypting, whether an event's scope belongs to a subscription.
@@ -84,6 +127,7 @@ pub struct Feeds {
 struct Inner {
     store: Store,
     config: FeedConfig,
+    budgets: Budgets,
     hubs: Mutex<HashMap<String, Arc<Hub>>>,
     closed: watch::Sender<bool>,
 }
@@ -106,6 +150,7 @@ impl Feeds {
             inner: Arc::new(Inner {
                 store,
                 config,
+                budgets: Budgets::new(config.subscriber_bytes, config.account_bytes),
                 hubs: Mutex::new(HashMap::new()),
                 closed: watch::channel(false).0,
             }),
@@ -117,15 +162,17 @@ impl Feeds {
         &self.inner.store
     }
 
-    /// Follows `database`'s change events from `start`, keeping those whose scope `filter`
-    /// accepts (events without a scope are never delivered), with a heartbeat after every
-    /// `heartbeat` without an event. Fails before streaming if `start` is beyond the head
+    /// Follows `database`'s change events from `start` for `account` (whose subscriptions
+    /// share one byte budget), keeping those of `interest` whose scope `filter` accepts
+    /// (events without a scope are never delivered), with a heartbeat after every `heartbeat` without an event. Fails before streaming if `start` is beyond the head
     /// ([`FeedError::BeyondHead`]) or already pruned ([`FeedError::Pruned`]). The stream ends
     /// with [`FeedError::ShuttingDown`] when [`Feeds::close`] is called.
     pub async fn follow(
         &self,
+        account: &str,
         database: &str,
         start: Start,
+        interest: Interest,
         filter: ScopeFilter,
         heartbeat: Duration,
     ) -> Result<impl Stream<Item = Result<FeedItem, FeedError>> + Send + 'static, FeedError> {
@@ -139,9 +186,9 @@ impl Feeds {
         }
         let db = self.inner.store.database(database).await?;
         let hub = self.hub(&db).await?;
-        // Subscribe to the hub before reading the log, so nothing committed in between can
+        // Register at the hub before reading the log, so nothing committed in between can
         // fall between the two.
-        let live = hub.subscribe();
+        let live = hub.register(&interest);
         let head = db.head().await?;
         let after = match start {
             Start::Now => head,
@@ -172,6 +219,9 @@ impl Feeds {
             live,
             page: self.inner.config.page,
             queue: self.inner.config.subscriber_queue,
+            budget: self.inner.budgets.subscription(account),
+            stall: self.inner.config.stall,
+            announce: start == Start::Now,
             closed: self.inner.closed.subscribe(),
         }))
     }

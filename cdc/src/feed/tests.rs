@@ -9,7 +9,7 @@ use std::time::Duration;
 use futures::{Stream, StreamExt};
 use orbit_system::store::{Database, EventScope, Store, StoreConfig, Transaction};
 
-use super::{FeedConfig, FeedError, FeedItem, Feeds, ScopeFilter, Start};
+use super::{FeedConfig, FeedError, FeedItem, Feeds, Interest, ScopeFilter, Start};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -47,7 +47,16 @@ async fn follow(
     filter: ScopeFilter,
     heartbeat: Duration,
 ) -> Result<Pin<Box<dyn Stream<Item = Result<FeedItem, FeedError>> + Send>>, FeedError> {
-    let stream = feeds.follow("records", start, filter, heartbeat).await?;
+    let stream = feeds
+        .follow(
+            "tester",
+            "records",
+            start,
+            Interest::Everything,
+            filter,
+            heartbeat,
+        )
+        .await?;
     Ok(Box::pin(stream))
 }
 
@@ -163,6 +172,7 @@ async fn a_slow_consumer_is_cut_off_with_the_position_to_resume_from() {
             page: 4,
             hub_pages: 2,
             subscriber_queue: 4,
+            stall: Duration::from_millis(500),
             ..FeedConfig::default()
         },
     );
@@ -172,6 +182,9 @@ async fn a_slow_consumer_is_cut_off_with_the_position_to_resume_from() {
     for n in 0..300 {
         put(&db, "p", &format!("k{n}")).await;
     }
+    // The client reads nothing for longer than the stall limit: whether its subscription was
+    // following the hub or reading the log when its queue filled, it is cut off.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     // Only now does the client read: it gets what was queued, then a resumable error.
     let mut received = Vec::new();
     let resume_after = loop {
@@ -306,5 +319,160 @@ async fn idle_streams_beat_and_close_ends_them() {
         follow(&feeds, Start::Now, everything(), Duration::from_secs(1)).await,
         Err(FeedError::ShuttingDown { .. })
     ));
+    store.close().await;
+}
+
+/// Large events to a client that stops reading: the subscription queues no more than its
+/// byte budget, is cut off after the stall limit with a position to resume from, and the
+/// rest arrives exactly once from there.
+#[tokio::test]
+async fn a_stalled_client_of_large_events_holds_its_byte_budget_then_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir).await;
+    let db = store.database("records").await.unwrap();
+    let big = "x".repeat(300_000);
+    for n in 0..20 {
+        db.commit(
+            Transaction::new()
+                .put("task", format!("k{n}"), big.clone())
+                .scope(scope("p")),
+        )
+        .await
+        .unwrap();
+    }
+    let feeds = Feeds::with_config(
+        store.clone(),
+        FeedConfig {
+            subscriber_bytes: 700_000,
+            account_bytes: 10_000_000,
+            stall: Duration::from_millis(300),
+            ..FeedConfig::default()
+        },
+    );
+    let mut stream = Box::pin(
+        feeds
+            .follow(
+                "heavy",
+                "records",
+                Start::After(0),
+                Interest::Everything,
+                everything(),
+                Duration::from_secs(60),
+            )
+            .await
+            .unwrap(),
+    );
+    let first = next_event(&mut stream).await;
+    assert_eq!(first.seq, 1);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Two events fit the budget; the task waits with the third.
+    let held = feeds.inner.budgets.held_by("heavy");
+    assert!(held <= 700_000, "{held} bytes queued");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut received = vec![first.seq];
+    let resume_after = loop {
+        match tokio::time::timeout(WAIT, stream.next())
+            .await
+            .expect("no stall")
+        {
+            Some(Ok(FeedItem::Event(event))) => received.push(event.seq),
+            Some(Ok(FeedItem::Heartbeat { .. })) => {}
+            Some(Err(FeedError::Lagged { resume_after })) => break resume_after,
+            other => panic!("expected queued events then Lagged, got {other:?}"),
+        }
+    };
+    assert!(received.len() < 5, "{received:?}");
+    assert_eq!(Some(&resume_after), received.last());
+    assert!(stream.next().await.is_none());
+    drop(stream);
+    assert_eq!(feeds.inner.budgets.held_by("heavy"), 0);
+    let mut resumed = Box::pin(
+        feeds
+            .follow(
+                "heavy",
+                "records",
+                Start::After(resume_after),
+                Interest::Everything,
+                everything(),
+                Duration::from_secs(60),
+            )
+            .await
+            .unwrap(),
+    );
+    while received.len() < 20 {
+        received.push(next_event(&mut resumed).await.seq);
+    }
+    assert_eq!(received, (1..=20).collect::<Vec<u64>>());
+    store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_hub_wakes_only_the_subscribers_a_page_concerns() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir).await;
+    let db = store.database("records").await.unwrap();
+    let feeds = Feeds::new(store.clone());
+    let of = |project: &'static str| -> ScopeFilter {
+        Arc::new(move |scope| scope.is_some_and(|s| s.project_id == project))
+    };
+    let mut a = Box::pin(
+        feeds
+            .follow(
+                "tester",
+                "records",
+                Start::Now,
+                Interest::Project("a".into()),
+                of("a"),
+                Duration::from_secs(60),
+            )
+            .await
+            .unwrap(),
+    );
+    let mut b = Box::pin(
+        feeds
+            .follow(
+                "tester",
+                "records",
+                Start::Now,
+                Interest::Entities {
+                    project_id: "b".into(),
+                    entities: vec!["task".into()],
+                },
+                of("b"),
+                Duration::from_secs(60),
+            )
+            .await
+            .unwrap(),
+    );
+    let mut all = follow(&feeds, Start::Now, everything(), Duration::from_secs(60))
+        .await
+        .unwrap();
+    // a's writes are delivered before b's is made, so b's event is on a page of its own
+    // however fast the machine (one page holding all six would wake everyone once).
+    for n in 0..5 {
+        put(&db, "a", &format!("a{n}")).await;
+    }
+    for n in 0..5 {
+        assert_eq!(next_event(&mut a).await.key, format!("a{n}").into_bytes());
+    }
+    for _ in 0..5 {
+        next_event(&mut all).await;
+    }
+    let last_b = put(&db, "b", "b0").await;
+    assert_eq!(next_event(&mut b).await.seq, last_b);
+    assert_eq!(next_event(&mut all).await.seq, last_b);
+    let hub = feeds
+        .inner
+        .hubs
+        .lock()
+        .unwrap()
+        .get("records")
+        .cloned()
+        .unwrap();
+    let wakes = hub.wakes();
+    // a: only pages with its events; b: only the page with its one event; all: every page.
+    assert!((1..=5).contains(&wakes[0]), "{wakes:?}");
+    assert_eq!(wakes[1], 1, "{wakes:?}");
+    assert!(wakes[2] > wakes[0], "{wakes:?}");
     store.close().await;
 }

@@ -18,6 +18,30 @@ pub const HEADER_SEQ: &str = "Orbit-Seq";
 pub const HEADER_HLC: &str = "Orbit-Hlc";
 /// Header carrying `put` or `delete`.
 pub const HEADER_OPERATION: &str = "Orbit-Operation";
+/// Header carrying the DID of the instance that signed the message.
+pub const HEADER_ORIGIN: &str = "Orbit-Origin";
+/// Header carrying the Ed25519 signature of [`signing_input`] (base64url, no padding).
+pub const HEADER_SIGNATURE: &str = "Orbit-Signature";
+
+/// Signs what the relay publishes, so a federated peer accepts only what this instance sent
+/// (implemented by orbit-federation with the instance's did:key).
+pub trait EventSigner: std::fmt::Debug + Send + Sync + 'static {
+    /// The DID the signature verifies against.
+    fn origin(&self) -> String;
+    /// The signature of `input`.
+    fn sign(&self, input: &[u8]) -> Vec<u8>;
+}
+
+/// What a relayed message's signature covers: subject, message id and payload, each
+/// length-prefixed (8 bytes, big-endian), so no two messages share an input.
+pub fn signing_input(subject: &str, msg_id: &str, payload: &[u8]) -> Vec<u8> {
+    let mut input = Vec::with_capacity(24 + subject.len() + msg_id.len() + payload.len());
+    for part in [subject.as_bytes(), msg_id.as_bytes(), payload] {
+        input.extend_from_slice(&(part.len() as u64).to_be_bytes());
+        input.extend_from_slice(part);
+    }
+    input
+}
 
 /// One change event, ready to publish.
 #[derive(Debug, Clone)]
@@ -63,7 +87,13 @@ pub(crate) fn parse_msg_id<'a>(instance: &str, id: &'a str) -> Option<(&'a str, 
 }
 
 /// Builds the message for `event` of `module` on `instance`.
-pub(crate) fn outgoing(instance: &str, module: &str, event: &ChangeEvent) -> Outgoing {
+pub(crate) fn outgoing(
+    instance: &str,
+    module: &str,
+    event: &ChangeEvent,
+    codecs: &crate::codec::Codecs,
+    signer: Option<&dyn EventSigner>,
+) -> Outgoing {
     let scope = event.scope.clone().unwrap_or_default();
     let subject = format!(
         "orbit.{}.{}.{}.{}.{}",
@@ -86,12 +116,28 @@ pub(crate) fn outgoing(instance: &str, module: &str, event: &ChangeEvent) -> Out
     if let Some(id) = &event.correlation_id {
         headers.insert(HEADER_CORRELATION_ID, id.as_str());
     }
+    let mut feed_event = to_feed_event(module, event, codecs);
+    // A peer applies exactly the stored bytes.
+    feed_event.keyspace = event.keyspace.clone();
+    feed_event.raw_key = event.key.clone();
+    feed_event.raw_value = event.value.clone().unwrap_or_default();
+    let payload = Bytes::from(feed_event.encode_to_vec());
+    let msg_id = msg_id(instance, module, event.seq);
+    if let Some(signer) = signer {
+        let signature = signer.sign(&signing_input(&subject, &msg_id, &payload));
+        headers.insert(HEADER_ORIGIN, signer.origin().as_str());
+        headers.insert(
+            HEADER_SIGNATURE,
+            base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, signature)
+                .as_str(),
+        );
+    }
     Outgoing {
         seq: event.seq,
         subject,
-        msg_id: msg_id(instance, module, event.seq),
+        msg_id,
         headers,
-        payload: Bytes::from(to_feed_event(module, event).encode_to_vec()),
+        payload,
         correlation_id: event.correlation_id.clone(),
     }
 }
@@ -125,6 +171,13 @@ mod tests {
 
     use super::*;
 
+    fn records_codecs() -> crate::codec::Codecs {
+        crate::codec::Codecs::new([(
+            "records".to_owned(),
+            crate::codec::DatabaseCodec::uniform(crate::codec::ValueCodec::RecordEnvelope),
+        )])
+    }
+
     fn event(value: &[u8]) -> ChangeEvent {
         ChangeEvent {
             database: "records".into(),
@@ -156,7 +209,7 @@ mod tests {
         }
         .encode()
         .unwrap();
-        let out = outgoing("INST", "records", &event(&value));
+        let out = outgoing("INST", "records", &event(&value), &records_codecs(), None);
         assert_eq!(out.subject, "orbit.INST.o1.p1.records.task");
         assert_eq!(out.msg_id, "INST:records:42");
         assert_eq!(out.headers.get(HEADER_SEQ).unwrap().as_str(), "42");
@@ -180,7 +233,7 @@ mod tests {
         deleted.op = ChangeOp::Delete;
         deleted.value = None;
         deleted.correlation_id = None;
-        let out = outgoing("INST", "records", &deleted);
+        let out = outgoing("INST", "records", &deleted, &records_codecs(), None);
         assert_eq!(
             out.headers.get(HEADER_OPERATION).unwrap().as_str(),
             "delete"

@@ -35,8 +35,8 @@ use tokio::task::JoinHandle;
 
 pub use error::RelayError;
 pub use message::{
-    HEADER_CORRELATION_ID, HEADER_HLC, HEADER_OPERATION, HEADER_SEQ, msg_id, stream_name,
-    stream_subjects, token,
+    EventSigner, HEADER_CORRELATION_ID, HEADER_HLC, HEADER_OPERATION, HEADER_ORIGIN, HEADER_SEQ,
+    HEADER_SIGNATURE, msg_id, signing_input, stream_name, stream_subjects, token,
 };
 pub use nats_url::NatsUrl;
 pub use position::{POSITION_DATABASE, POSITION_KEYSPACE};
@@ -54,6 +54,10 @@ pub struct RelayConfig {
     pub nats: NatsUrl,
     /// The module databases whose outboxes are relayed, e.g. `records`.
     pub modules: Vec<String>,
+    /// How their values read (an event's `data`); undeclared databases travel as bytes.
+    pub codecs: crate::codec::Codecs,
+    /// Signs every published event for federated peers (`Orbit-Origin`, `Orbit-Signature`).
+    pub signer: Option<Arc<dyn EventSigner>>,
     /// Publishes in flight before the relay waits for the oldest acknowledgement.
     pub window: usize,
     /// Events read from an outbox at once (also the most published per position write).
@@ -72,6 +76,8 @@ impl RelayConfig {
         RelayConfig {
             nats,
             modules,
+            codecs: crate::codec::Codecs::default(),
+            signer: None,
             window: 256,
             page: 1024,
             timeout: Duration::from_secs(5),
@@ -164,6 +170,8 @@ impl Relay {
             positions,
             publisher,
             shared: shared.clone(),
+            codecs: config.codecs.clone(),
+            signer: config.signer.clone(),
             window: config.window.max(1),
             page: config.page.max(1),
             poll: config.poll,

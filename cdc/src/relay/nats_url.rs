@@ -11,6 +11,9 @@ use crate::relay::RelayError;
 pub struct NatsUrl {
     full: String,
     redacted: String,
+    /// `user:password@` or `token@` of the URL (percent-decoded).
+    user: Option<String>,
+    password: Option<String>,
 }
 
 impl NatsUrl {
@@ -39,13 +42,36 @@ impl NatsUrl {
             ));
         }
         let port = url.port().unwrap_or(4222);
+        let decode = |s: &str| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8_lossy()
+                .into_owned()
+        };
         Ok(NatsUrl {
             full: text.to_owned(),
             redacted: format!("nats://{host}:{port}"),
+            user: (!url.username().is_empty()).then(|| decode(url.username())),
+            password: url.password().map(decode),
         })
     }
 
-    /// The URL with its credentials, for the NATS client only.
+    /// `options` with the URL's credentials (`user:password@` or a token `token@`): the NATS
+    /// client does not read them from the URL itself.
+    pub fn with_credentials(
+        &self,
+        options: async_nats::ConnectOptions,
+    ) -> async_nats::ConnectOptions {
+        match (&self.user, &self.password) {
+            (Some(user), Some(password)) => {
+                options.user_and_password(user.clone(), password.clone())
+            }
+            (Some(token), None) => options.token(token.clone()),
+            _ => options,
+        }
+    }
+
+    /// The URL with its credentials, for the NATS client only (pass the credentials with
+    /// [`NatsUrl::with_credentials`] too).
     pub fn connect_string(&self) -> &str {
         &self.full
     }
@@ -78,6 +104,21 @@ mod tests {
         assert_eq!(url.to_string(), "nats://127.0.0.1:4333");
         assert_eq!(format!("{url:?}"), "NatsUrl(\"nats://127.0.0.1:4333\")");
         assert_eq!(url.connect_string(), "nats://relay:s3cret@127.0.0.1:4333");
+        // The client is given them apart (it ignores a URL's user and password).
+        assert_eq!(
+            (url.user.as_deref(), url.password.as_deref()),
+            (Some("relay"), Some("s3cret"))
+        );
+        let encoded = NatsUrl::parse("nats://me%40org:p%3Ass@host").unwrap();
+        assert_eq!(
+            (encoded.user.as_deref(), encoded.password.as_deref()),
+            (Some("me@org"), Some("p:ss"))
+        );
+        let token = NatsUrl::parse("nats://t0ken@host").unwrap();
+        assert_eq!(
+            (token.user.as_deref(), token.password),
+            (Some("t0ken"), None)
+        );
         assert_eq!(
             NatsUrl::parse("nats://localhost").unwrap().redacted(),
             "nats://localhost:4222"

@@ -37,7 +37,7 @@ pub(crate) struct SyncPoint {
 /// Connects to NATS without waiting: the client keeps retrying in the background and reports
 /// (dis)connection to `shared`.
 pub(crate) async fn connect(url: &NatsUrl, shared: Arc<Shared>) -> Result<Client, RelayError> {
-    ConnectOptions::new()
+    url.with_credentials(ConnectOptions::new())
         .name("orbit-relay")
         .retry_on_initial_connect()
         .connection_timeout(CONNECT_TIMEOUT)

@@ -28,6 +28,8 @@ pub(crate) struct Reader {
     pub(crate) feed: usize,
     pub(crate) module: String,
     pub(crate) instance: String,
+    pub(crate) codecs: crate::codec::Codecs,
+    pub(crate) signer: Option<std::sync::Arc<dyn super::message::EventSigner>>,
     pub(crate) db: Database,
     pub(crate) after: u64,
     pub(crate) page: u32,
@@ -105,7 +107,15 @@ impl Reader {
             events: page
                 .events
                 .iter()
-                .map(|event| outgoing(&self.instance, &self.module, event))
+                .map(|event| {
+                    outgoing(
+                        &self.instance,
+                        &self.module,
+                        event,
+                        &self.codecs,
+                        self.signer.as_deref(),
+                    )
+                })
                 .collect(),
             scanned_through: page.scanned_through,
             pruned: false,

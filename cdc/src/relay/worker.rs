@@ -15,7 +15,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
 use crate::relay::RelayError;
-use crate::relay::message::Outgoing;
+use crate::relay::message::{EventSigner, Outgoing};
 use crate::relay::position::{Position, Positions};
 use crate::relay::publisher::{InFlight, Publisher};
 use crate::relay::reader::{Page, Reader};
@@ -43,6 +43,8 @@ pub(crate) struct Worker {
     pub(crate) positions: Positions,
     pub(crate) publisher: Publisher,
     pub(crate) shared: Arc<Shared>,
+    pub(crate) codecs: crate::codec::Codecs,
+    pub(crate) signer: Option<Arc<dyn EventSigner>>,
     pub(crate) window: usize,
     pub(crate) page: u32,
     pub(crate) poll: Duration,
@@ -143,6 +145,8 @@ impl Worker {
                 feed: index,
                 module: feed.module.clone(),
                 instance: self.instance.clone(),
+                codecs: self.codecs.clone(),
+                signer: self.signer.clone(),
                 db: feed.db.clone(),
                 after: feed.position.seq,
                 page: self.page,

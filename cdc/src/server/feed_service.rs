@@ -21,8 +21,10 @@ use orbit_system::server::status::{identity_status, store_status};
 use orbit_system::store::EventScope;
 use tonic::{Request, Response, Status};
 
+use super::revocation::end_when_revoked;
+use crate::codec::Codecs;
 use crate::feed::event::to_feed_event;
-use crate::feed::{FeedError, FeedItem, Feeds, ScopeFilter, Start};
+use crate::feed::{FeedError, FeedItem, Feeds, Interest, ScopeFilter, Start};
 
 /// How long a permission decision about one project is reused inside one subscription.
 pub(crate) const RECHECK: Duration = Duration::from_secs(5);
@@ -35,15 +37,18 @@ pub struct FeedApi {
     feeds: Feeds,
     identity: Identity,
     modules: Arc<[String]>,
+    codecs: Codecs,
 }
 
 impl FeedApi {
     /// `modules`: the databases that have a public feed (`records`, compiled-in modules).
-    pub fn new(feeds: Feeds, identity: Identity, modules: Vec<String>) -> Self {
+    /// `codecs` say how each module's values read (an event's `data`).
+    pub fn new(feeds: Feeds, identity: Identity, modules: Vec<String>, codecs: Codecs) -> Self {
         FeedApi {
             feeds,
             identity,
             modules: modules.into(),
+            codecs,
         }
     }
 
@@ -65,12 +70,15 @@ impl FeedApi {
 }
 
 /// The gRPC status of a feed error; a client that lagged or was cut off by a shutdown also
-/// gets `orbit-resume-after` in the status metadata.
+/// gets `orbit-resume-after` in the status metadata, and one that reached a damaged event
+/// (DATA_LOSS) the sequence number to resume after to skip it.
 pub fn feed_status(error: FeedError) -> Status {
     let resume_after = match &error {
         FeedError::Lagged { resume_after, .. } | FeedError::ShuttingDown { resume_after } => {
             Some(*resume_after)
         }
+        // Resuming after the damaged event skips it: the client's decision, told where.
+        FeedError::Damaged { seq, .. } => Some(*seq),
         _ => None,
     };
     let mut status = match error {
@@ -78,6 +86,7 @@ pub fn feed_status(error: FeedError) -> Status {
         FeedError::Pruned { .. } => Status::failed_precondition(error.to_string()),
         FeedError::Lagged { .. } => Status::resource_exhausted(error.to_string()),
         FeedError::ShuttingDown { .. } => Status::unavailable(error.to_string()),
+        FeedError::Damaged { .. } => Status::data_loss(error.to_string()),
         FeedError::Store(error) => store_status(error),
     };
     if let Some(seq) = resume_after {
@@ -86,6 +95,12 @@ pub fn feed_status(error: FeedError) -> Status {
             .insert("orbit-resume-after", seq.into());
     }
     status
+}
+
+impl From<FeedError> for Status {
+    fn from(error: FeedError) -> Status {
+        feed_status(error)
+    }
 }
 
 /// Heartbeat interval from a request: 0 means 15 s; 1-300 s.
@@ -120,7 +135,7 @@ impl FeedService for FeedApi {
     ) -> Result<Response<FeedStream>, Status> {
         let caller = context(&request);
         let principal = caller.require().map_err(identity_status)?.clone();
-        let request = request.into_inner();
+        let mut request = request.into_inner();
         let module = self.module(&request.module)?.to_owned();
         if !request.entity.is_empty() {
             valid_entity("entity", &request.entity)?;
@@ -135,7 +150,10 @@ impl FeedService for FeedApi {
                 .get_project(&caller, &request.project_id)
                 .await
                 .map_err(identity_status)?;
-            if project.org_id != request.org_id {
+            // The org may be left out: it is the project's.
+            if request.org_id.is_empty() {
+                request.org_id = project.org_id;
+            } else if project.org_id != request.org_id {
                 return Err(identity_status(IdentityError::NotFound {
                     what: "project",
                     id: request.project_id,
@@ -147,6 +165,15 @@ impl FeedService for FeedApi {
             Some(pb::subscribe_request::Start::FromNow(_)) | None => Start::Now,
         };
         let heartbeat = heartbeat(request.heartbeat_seconds)?;
+        let scoped_project = (!request.project_id.is_empty()).then(|| request.project_id.clone());
+        let interest = match (request.project_id.is_empty(), request.entity.is_empty()) {
+            (true, _) => Interest::Everything,
+            (false, true) => Interest::Project(request.project_id.clone()),
+            (false, false) => Interest::Entities {
+                project_id: request.project_id.clone(),
+                entities: vec![request.entity.clone()],
+            },
+        };
         let (org, project, entity) = (request.org_id, request.project_id, request.entity);
         let filter: ScopeFilter = Arc::new(move |scope: Option<&EventScope>| {
             scope.is_some_and(|s| {
@@ -157,14 +184,28 @@ impl FeedService for FeedApi {
         });
         let items = self
             .feeds
-            .follow(&module, start, filter, heartbeat)
+            .follow(
+                &principal.account_id,
+                &module,
+                start,
+                interest,
+                filter,
+                heartbeat,
+            )
             .await
             .map_err(feed_status)?;
         tracing::debug!(module, ?start, account = %principal.account_id, "subscription started");
         let permissions = Permissions::new(self.identity.clone(), principal);
+        let forget = {
+            let permissions = permissions.clone();
+            move || permissions.forget()
+        };
+        let principal = permissions.principal.clone();
+        let codecs = self.codecs.clone();
         let messages = items.filter_map(move |item| {
             let permissions = permissions.clone();
             let module = module.clone();
+            let codecs = codecs.clone();
             async move {
                 match item {
                     Ok(FeedItem::Event(event)) => {
@@ -180,7 +221,7 @@ impl FeedService for FeedApi {
                         );
                         Some(Ok(pb::FeedMessage {
                             kind: Some(pb::feed_message::Kind::Event(to_feed_event(
-                                &module, &event,
+                                &module, &event, &codecs,
                             ))),
                         }))
                     }
@@ -194,6 +235,13 @@ impl FeedService for FeedApi {
                 }
             }
         });
+        let messages = end_when_revoked(
+            messages,
+            self.identity.clone(),
+            principal,
+            scoped_project,
+            forget,
+        );
         Ok(Response::new(Box::pin(messages)))
     }
 
@@ -233,6 +281,11 @@ impl Permissions {
             principal: Arc::new(principal),
             decided: Arc::default(),
         }
+    }
+
+    /// Forgets every decision (tenancy changed): the next event of each project decides again.
+    fn forget(&self) {
+        self.decided.lock().expect("permissions").clear();
     }
 
     async fn may_read(&self, project_id: &str) -> bool {

@@ -4,8 +4,10 @@
 
 mod feed_service;
 mod relay_service;
+mod revocation;
 mod view_service;
 
 pub use feed_service::{DEFAULT_MODULE, FeedApi, feed_status, heartbeat, valid_entity};
 pub use relay_service::RelayApi;
+pub use revocation::end_when_revoked;
 pub use view_service::{ViewApi, view_status};

@@ -19,7 +19,8 @@ use serde_json::{Map, Value};
 use tonic::{Request, Response, Status};
 
 use super::feed_service::{feed_status, heartbeat};
-use crate::feed::{FeedItem, Feeds, ScopeFilter, Start};
+use super::revocation::end_when_revoked;
+use crate::feed::{FeedItem, Feeds, Interest, ScopeFilter, Start};
 use crate::view::{Row, StoredRow, VIEWS_DATABASE, ViewEngine, ViewError, ViewInfo};
 
 /// Serves `orbit.cdc.v1.ViewService`.
@@ -50,11 +51,19 @@ pub fn view_status(error: ViewError) -> Status {
         ViewError::AlreadyExists { .. } => Status::already_exists(error.to_string()),
         ViewError::LogPruned { .. } => Status::failed_precondition(error.to_string()),
         ViewError::CheckpointMoved { .. } => Status::aborted(error.to_string()),
+        ViewError::NotStalled { .. } => Status::failed_precondition(error.to_string()),
+        ViewError::Stalled { .. } => Status::data_loss(error.to_string()),
         ViewError::Corrupt { .. } => {
             tracing::error!(%error, "view data corrupt");
             Status::data_loss(error.to_string())
         }
         ViewError::Store(error) => store_status(error),
+    }
+}
+
+impl From<ViewError> for Status {
+    fn from(error: ViewError) -> Status {
+        view_status(error)
     }
 }
 
@@ -65,6 +74,18 @@ fn to_info(info: ViewInfo) -> pb::ViewInfo {
         checkpoint_seq: info.checkpoint_seq,
         head_seq: info.head_seq,
         rows: info.rows,
+        state: if info.stalled.is_some() {
+            pb::ViewState::Stalled
+        } else {
+            pb::ViewState::Folding
+        } as i32,
+        stalled_at_seq: info.stalled.as_ref().map_or(0, |stall| stall.seq),
+        stalled_reason: info
+            .stalled
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        skipped_seqs: info.skipped_seqs,
     }
 }
 
@@ -124,6 +145,10 @@ impl ViewService for ViewApi {
         let project = self
             .identity
             .get_project(&caller, &request.project_id)
+            .await
+            .map_err(identity_status)?;
+        self.identity
+            .require_active(&project.org_id, Some(&request.project_id))
             .await
             .map_err(identity_status)?;
         let info = self
@@ -200,21 +225,29 @@ impl ViewService for ViewApi {
         &self,
         request: Request<pb::WatchViewRequest>,
     ) -> Result<Response<ViewStream>, Status> {
+        let caller = context(&request);
         let request = request.into_inner();
         let (project_id, name) = (request.project_id, request.name);
         self.engine
             .get(&project_id, &name)
             .await
             .map_err(view_status)?;
+        let principal = Arc::new(caller.require().map_err(identity_status)?.clone());
+        let account = principal.account_id.clone();
+        let watched = project_id.clone();
         let start = match request.start {
             Some(pb::watch_view_request::Start::AfterSeq(after)) => Start::After(after),
             Some(pb::watch_view_request::Start::FromNow(_)) | None => Start::Now,
         };
         let heartbeat = heartbeat(request.heartbeat_seconds)?;
         let filter: ScopeFilter = Arc::new(ViewEngine::watch_filter(&project_id, &name));
+        let interest = Interest::Entities {
+            project_id: project_id.clone(),
+            entities: vec![name.clone()],
+        };
         let items = self
             .feeds
-            .follow(VIEWS_DATABASE, start, filter, heartbeat)
+            .follow(&account, VIEWS_DATABASE, start, interest, filter, heartbeat)
             .await
             .map_err(feed_status)?;
         tracing::debug!(project_id, name, ?start, "view watch started");
@@ -239,6 +272,13 @@ impl ViewService for ViewApi {
             };
             std::future::ready(message)
         });
+        let messages = end_when_revoked(
+            messages,
+            self.identity.clone(),
+            principal,
+            Some(watched),
+            || {},
+        );
         Ok(Response::new(Box::pin(messages)))
     }
 
@@ -358,11 +398,20 @@ mod tests {
             start: Some(pb::watch_view_request::Start::AfterSeq(0)),
             heartbeat_seconds: 1,
         };
-        let mut stream = api
-            .watch_view(Request::new(request))
-            .await
-            .unwrap()
-            .into_inner();
+        let mut request = Request::new(request);
+        request
+            .extensions_mut()
+            .insert(orbit_system::identity::RequestContext {
+                principal: Some(orbit_system::identity::Principal {
+                    account_id: "watcher".into(),
+                    sys_admin: false,
+                    credential: orbit_system::identity::Credential::Session {
+                        session_id: "s".into(),
+                    },
+                }),
+                ..Default::default()
+            });
+        let mut stream = api.watch_view(request).await.unwrap().into_inner();
         let records = store.database("records").await.unwrap();
         let scope = EventScope {
             org_id: "org".into(),

@@ -15,12 +15,13 @@ use super::declaration::{GroupBySpec, check_name};
 use super::error::ViewError;
 use super::group_by::GroupByView;
 use super::layout::{
-    CKPT_KEYSPACE, Checkpoint, DECL_KEYSPACE, Declared, ROW_KEYSPACE, VIEWS_DATABASE,
+    CKPT_KEYSPACE, Checkpoint, DECL_KEYSPACE, Declared, ROW_KEYSPACE, Stall, VIEWS_DATABASE,
     generation_prefix, load_checkpoint, view_key,
 };
 use super::row::{Row, StoredRow};
 use super::runner::{Runner, Step, Tuning, collect_step, commit_checked};
 use super::{View, ViewId};
+use crate::codec::{Codecs, DatabaseCodec, ValueCodec};
 
 /// Largest page of [`ViewEngine::query`].
 const MAX_PAGE: u32 = 1000;
@@ -32,7 +33,7 @@ const MAX_ID: usize = 64;
 const CREATE_ATTEMPTS: u32 = 20;
 
 /// Tuning of the engine; the defaults suit a server.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ViewConfig {
     /// Source events read (and folded into one transaction) per page.
     pub page: u32,
@@ -40,6 +41,11 @@ pub struct ViewConfig {
     pub poll: Duration,
     /// Keys deleted per transaction when a rebuild or drop clears old data.
     pub collect_batch: u32,
+    /// The databases a declared view may fold: those that serve records (never `views`,
+    /// `system` or `relay`: a view folding its own database feeds on itself forever).
+    pub sources: &'static [&'static str],
+    /// How the sources' values read as records.
+    pub codecs: Codecs,
 }
 
 impl Default for ViewConfig {
@@ -48,6 +54,11 @@ impl Default for ViewConfig {
             page: 256,
             poll: Duration::from_secs(1),
             collect_batch: 500,
+            sources: &[super::declaration::DEFAULT_MODULE],
+            codecs: Codecs::new([(
+                super::declaration::DEFAULT_MODULE.to_owned(),
+                DatabaseCodec::uniform(ValueCodec::RecordEnvelope),
+            )]),
         }
     }
 }
@@ -66,6 +77,43 @@ pub struct ViewInfo {
     pub rows: u64,
     /// Incremented by every rebuild.
     pub generation: u64,
+    /// Set while folding is stopped at a source event that cannot be read.
+    pub stalled: Option<ViewStall>,
+    /// Source events an operator skipped in this generation, in order.
+    pub skipped_seqs: Vec<u64>,
+}
+
+/// Where a view stopped folding: a source event that cannot be read. Names only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewStall {
+    /// The event's sequence number; the view's checkpoint is the one before it.
+    pub seq: u64,
+    pub database: String,
+    pub keyspace: String,
+    pub key: String,
+    pub reason: String,
+}
+
+impl From<Stall> for ViewStall {
+    fn from(stall: Stall) -> ViewStall {
+        ViewStall {
+            seq: stall.seq,
+            database: stall.database,
+            keyspace: stall.keyspace,
+            key: stall.key,
+            reason: stall.reason,
+        }
+    }
+}
+
+impl std::fmt::Display for ViewStall {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "change event {} of database {} (keyspace {}, key {}) cannot be read: {}",
+            self.seq, self.database, self.keyspace, self.key, self.reason
+        )
+    }
 }
 
 /// One page of [`ViewEngine::query`].
@@ -94,6 +142,8 @@ struct Inner {
     store: Store,
     views: Database,
     tuning: Tuning,
+    sources: &'static [&'static str],
+    codecs: Codecs,
     stop: watch::Sender<bool>,
     running: Mutex<HashMap<ViewId, Running>>,
     collectors: Mutex<Vec<JoinHandle<()>>>,
@@ -119,11 +169,18 @@ impl ViewEngine {
                     poll: config.poll,
                     collect_batch: config.collect_batch.max(1),
                 },
+                sources: config.sources,
+                codecs: config.codecs,
                 stop: watch::channel(false).0,
                 running: Mutex::new(HashMap::new()),
                 collectors: Mutex::new(Vec::new()),
             }),
         })
+    }
+
+    /// How the sources' values read (the codecs the engine was opened with).
+    pub fn codecs(&self) -> &Codecs {
+        &self.inner.codecs
     }
 
     /// The `views` database (watchers follow its feed).
@@ -136,7 +193,22 @@ impl ViewEngine {
         let mut started = 0;
         for record in scan_all(&self.inner.views, DECL_KEYSPACE, b"").await? {
             let declared = Declared::decode(&String::from_utf8_lossy(&record.key), &record.value)?;
-            let view = GroupByView::new(declared.org_id, declared.project_id, declared.spec);
+            if !self.inner.sources.contains(&declared.spec.module.as_str()) {
+                // Declared before sources were checked: folding it could feed on an internal
+                // database (its own, even). It stays listed, so that it can be dropped.
+                tracing::error!(
+                    view = %declared.id(),
+                    source = %declared.spec.module,
+                    "view not started: its source database is not one views may fold; drop it"
+                );
+                continue;
+            }
+            let view = GroupByView::new(
+                declared.org_id,
+                declared.project_id,
+                declared.spec,
+                self.inner.codecs.clone(),
+            );
             self.spawn(Arc::new(view)).await?;
             started += 1;
         }
@@ -186,12 +258,14 @@ impl ViewEngine {
     ) -> Result<ViewInfo, ViewError> {
         check_project(project_id)?;
         let spec = GroupBySpec::from_proto(declaration)?;
+        self.check_source(&spec.module)?;
         let declared = Declared::new(org_id.to_owned(), project_id.to_owned(), spec);
         let id = declared.id();
         let view = Arc::new(GroupByView::new(
             declared.org_id.clone(),
             declared.project_id.clone(),
             declared.spec.clone(),
+            self.inner.codecs.clone(),
         ));
         // A dropped view of the same name may still be collecting (and moving its
         // checkpoint meanwhile): start after its data, retrying when the collector wins.
@@ -243,12 +317,36 @@ impl ViewEngine {
         self.info(&declared).await
     }
 
+    /// Refuses a source database that views may not fold.
+    fn check_source(&self, module: &str) -> Result<(), ViewError> {
+        if self.inner.sources.contains(&module) {
+            return Ok(());
+        }
+        Err(ViewError::invalid(
+            "declaration.module",
+            format!(
+                "{module:?} is not a module whose records views may fold; choose one of: {}",
+                self.inner.sources.join(", ")
+            ),
+        ))
+    }
+
     /// The project's declared views, by name.
     pub async fn list(&self, project_id: &str) -> Result<Vec<ViewInfo>, ViewError> {
         check_project(project_id)?;
         let prefix = format!("{project_id}/");
         let mut infos = Vec::new();
         for record in scan_all(&self.inner.views, DECL_KEYSPACE, prefix.as_bytes()).await? {
+            let declared = Declared::decode(&String::from_utf8_lossy(&record.key), &record.value)?;
+            infos.push(self.info(&declared).await?);
+        }
+        Ok(infos)
+    }
+
+    /// Every declared view of every project, by project and name (for operators).
+    pub async fn list_all(&self) -> Result<Vec<ViewInfo>, ViewError> {
+        let mut infos = Vec::new();
+        for record in scan_all(&self.inner.views, DECL_KEYSPACE, b"").await? {
             let declared = Declared::decode(&String::from_utf8_lossy(&record.key), &record.value)?;
             infos.push(self.info(&declared).await?);
         }
@@ -334,21 +432,13 @@ impl ViewEngine {
         })
     }
 
-    /// Empties a view and has its runner fold the whole log again. The runner (here or in
+    /// Empties a view and has its runner fold the whole log again (or, where its start was
+    /// pruned, a snapshot of the records and the log after it). The runner (here or in
     /// another process) notices the new generation through its checkpoint's version; old
-    /// rows are deleted in the background. Fails if the start of the log was pruned.
+    /// rows are deleted in the background.
     pub async fn rebuild(&self, project_id: &str, name: &str) -> Result<ViewInfo, ViewError> {
         let declared = self.require(project_id, name).await?;
         let id = declared.id();
-        let source = self.inner.store.database(&declared.spec.module).await?;
-        let pruned_through = source.pruned_through().await?;
-        if pruned_through > 0 {
-            return Err(ViewError::LogPruned {
-                view: id.to_string(),
-                database: declared.spec.module.clone(),
-                pruned_through,
-            });
-        }
         let current = load_checkpoint(&self.inner.views, &id)
             .await?
             .ok_or_else(|| not_found(&id))?;
@@ -367,6 +457,60 @@ impl ViewEngine {
         self.info(&declared).await
     }
 
+    /// Moves a view stalled at source event `seq` past exactly that event, after an operator
+    /// inspected it: the event is never folded, the skip is logged and listed in the view's
+    /// info. Refused unless the view's checkpoint records a stall at `seq` (one compare-and-set,
+    /// so a runner folding meanwhile, here or in another process, cannot be overtaken).
+    pub async fn skip(
+        &self,
+        project_id: &str,
+        name: &str,
+        seq: u64,
+    ) -> Result<ViewInfo, ViewError> {
+        let declared = self.require(project_id, name).await?;
+        let id = declared.id();
+        let current = load_checkpoint(&self.inner.views, &id)
+            .await?
+            .ok_or_else(|| not_found(&id))?;
+        let stall = match &current.value.stalled {
+            Some(stall) if stall.seq == seq => stall.clone(),
+            other => {
+                return Err(ViewError::NotStalled {
+                    view: id.to_string(),
+                    seq,
+                    state: match other {
+                        Some(stall) => format!("it is stalled at sequence {}", stall.seq),
+                        None => {
+                            format!("it is not stalled; its checkpoint is {}", current.value.seq)
+                        }
+                    },
+                });
+            }
+        };
+        let mut next = current.value.clone();
+        next.seq = seq;
+        next.stalled = None;
+        next.skipped.push(seq);
+        let txn = Transaction::new().put_if(
+            CKPT_KEYSPACE,
+            view_key(&id),
+            next.encode(),
+            current.expect(),
+        );
+        commit_checked(&self.inner.views, &id, txn).await?;
+        tracing::warn!(
+            view = %id,
+            database = %stall.database,
+            keyspace = %stall.keyspace,
+            key = %stall.key,
+            seq,
+            reason = %stall.reason,
+            "operator skipped a damaged change event; the view folds on after it"
+        );
+        self.nudge(&id);
+        self.info(&declared).await
+    }
+
     /// Folds a declared view up to its source's head in the calling task (the CLI, which
     /// runs no runners; a server's runner folding at the same time is safe).
     pub async fn catch_up(&self, project_id: &str, name: &str) -> Result<ViewInfo, ViewError> {
@@ -375,46 +519,83 @@ impl ViewEngine {
             declared.org_id.clone(),
             declared.project_id.clone(),
             declared.spec.clone(),
+            self.inner.codecs.clone(),
         );
         self.runner(Arc::new(view)).await?.catch_up().await?;
         self.info(&declared).await
     }
 
-    /// Deletes a view: at once for readers, its data in the background.
+    /// Deletes a view: at once for readers, its data in the background. Its runner is
+    /// stopped first, so a busy view's folding cannot move the checkpoint under the drop and
+    /// the caller never has to retry.
     pub async fn drop_view(&self, project_id: &str, name: &str) -> Result<(), ViewError> {
         let id = ViewId::new(project_id, name);
         check_id(&id)?;
+        if self.declared(&id).await?.is_none() {
+            return Err(not_found(&id));
+        }
+        let running = self.inner.running.lock().expect("views lock").remove(&id);
+        let view = match running {
+            Some(running) => {
+                let _ = running.stop.send(true);
+                let view = running.view.clone();
+                if tokio::time::timeout(Duration::from_secs(5), running.task)
+                    .await
+                    .is_err()
+                {
+                    tracing::warn!(view = %id, "view runner did not stop within 5 s");
+                }
+                Some(view)
+            }
+            None => None,
+        };
+        let mut attempt = 0;
+        let result = loop {
+            attempt += 1;
+            match self.commit_drop(&id).await {
+                // A rebuild (or another process) moved the checkpoint: read it again.
+                Err(ViewError::CheckpointMoved { .. }) if attempt < CREATE_ATTEMPTS => {}
+                other => break other,
+            }
+        };
+        if let Err(error) = result {
+            if let Some(view) = view {
+                // Still declared: it keeps folding.
+                self.spawn(view).await?;
+            }
+            return Err(error);
+        }
+        tracing::info!(view = %id, "view dropped");
+        self.spawn_collector(id);
+        Ok(())
+    }
+
+    /// Marks a view dropped and deletes its declaration, in one transaction.
+    async fn commit_drop(&self, id: &ViewId) -> Result<(), ViewError> {
         let Some(decl) = self
             .inner
             .views
-            .get(DECL_KEYSPACE, view_key(&id).as_bytes())
+            .get(DECL_KEYSPACE, view_key(id).as_bytes())
             .await?
         else {
-            return Err(not_found(&id));
+            return Err(not_found(id));
         };
-        let current = load_checkpoint(&self.inner.views, &id)
+        let current = load_checkpoint(&self.inner.views, id)
             .await?
-            .ok_or_else(|| not_found(&id))?;
+            .ok_or_else(|| not_found(id))?;
         let mut dropped = current.value.clone();
         dropped.stale.push(dropped.generation);
         dropped.dropped = true;
         dropped.rows = 0;
         let txn = Transaction::new()
-            .delete_if(DECL_KEYSPACE, view_key(&id), Expect::Version(decl.version))
+            .delete_if(DECL_KEYSPACE, view_key(id), Expect::Version(decl.version))
             .put_if(
                 CKPT_KEYSPACE,
-                view_key(&id),
+                view_key(id),
                 dropped.encode(),
                 current.expect(),
             );
-        commit_checked(&self.inner.views, &id, txn).await?;
-        if let Some(running) = self.inner.running.lock().expect("views lock").remove(&id) {
-            let _ = running.stop.send(true);
-            running.task.abort();
-        }
-        tracing::info!(view = %id, "view dropped");
-        self.spawn_collector(id);
-        Ok(())
+        commit_checked(&self.inner.views, id, txn).await
     }
 
     /// The lowest checkpoint among the views this engine runs that fold `database`, `None`
@@ -506,6 +687,8 @@ impl ViewEngine {
             head_seq: source.head().await?,
             rows: checkpoint.rows,
             generation: checkpoint.generation,
+            stalled: checkpoint.stalled.map(ViewStall::from),
+            skipped_seqs: checkpoint.skipped,
         })
     }
 

@@ -2,6 +2,8 @@
 
 use orbit_system::store::StoreError;
 
+use super::engine::ViewStall;
+
 /// Everything that can go wrong declaring, folding, reading or rebuilding a view.
 #[derive(Debug, thiserror::Error)]
 pub enum ViewError {
@@ -30,6 +32,26 @@ pub enum ViewError {
     /// batch was not applied and is folded again from the new checkpoint.
     #[error("the checkpoint of view {view} moved concurrently")]
     CheckpointMoved { view: String },
+
+    /// Folding stopped at a source event that cannot be read; an operator decides (skip it
+    /// after inspecting it, or restore the store).
+    #[error(
+        "view {view} stopped: {stall}; inspect it, then skip it with `orbit views skip {view} \
+         --seq {}`, or restore the store from a backup",
+        .stall.seq
+    )]
+    Stalled { view: String, stall: Box<ViewStall> },
+
+    /// A skip named an event the view is not stalled at.
+    #[error(
+        "view {view} is not stalled at sequence {seq} ({state}); only the event a view is \
+         stalled at can be skipped"
+    )]
+    NotStalled {
+        view: String,
+        seq: u64,
+        state: String,
+    },
 
     /// Stored view data that cannot be decoded.
     #[error("stored data of view {view} is corrupt at {what}: {reason}")]

@@ -7,13 +7,12 @@ use async_trait::async_trait;
 use orbit_system::store::{ChangeEvent, ChangeOp, EventScope};
 use serde_json::Value;
 
-use orbit_system::records::StoredValue;
-
-use super::declaration::{DEFAULT_MODULE, GroupBySpec};
+use super::declaration::GroupBySpec;
 use super::error::ViewError;
 use super::state::{Contribution, GroupState};
 use super::writer::ViewWriter;
 use super::{View, ViewId};
+use crate::codec::Codecs;
 
 /// Private table of each source record's last contribution, by source key.
 const CONTRIBUTIONS: &str = "contrib";
@@ -24,14 +23,22 @@ pub(crate) struct GroupByView {
     id: ViewId,
     org_id: String,
     spec: GroupBySpec,
+    /// How the source database's values read as records.
+    codecs: Codecs,
 }
 
 impl GroupByView {
-    pub(crate) fn new(org_id: String, project_id: String, spec: GroupBySpec) -> GroupByView {
+    pub(crate) fn new(
+        org_id: String,
+        project_id: String,
+        spec: GroupBySpec,
+        codecs: Codecs,
+    ) -> GroupByView {
         GroupByView {
             id: ViewId::new(project_id, spec.name.clone()),
             org_id,
             spec,
+            codecs,
         }
     }
 
@@ -84,23 +91,11 @@ impl GroupByView {
             (ChangeOp::Put, Some(value)) => value,
             _ => return Ok(None),
         };
-        let record = record_data(&self.spec.module, value)?;
+        let record = self
+            .codecs
+            .object(&self.spec.module, &event.keyspace, value)
+            .map(Value::Object)?;
         Ok(Some(Contribution::of(&self.spec, &record, event.seq)))
-    }
-}
-
-/// A record's data as a JSON object: the `records` database keeps the records service's
-/// versioned envelope; other modules' views read values that are JSON objects themselves.
-fn record_data(module: &str, bytes: &[u8]) -> Result<Value, String> {
-    if module == DEFAULT_MODULE {
-        return StoredValue::decode(bytes)
-            .map(|stored| Value::Object(stored.data))
-            .map_err(|e| e.to_string());
-    }
-    match serde_json::from_slice::<Value>(bytes) {
-        Ok(record @ Value::Object(_)) => Ok(record),
-        Ok(_) => Err("not a JSON object".into()),
-        Err(error) => Err(error.to_string()),
     }
 }
 
@@ -116,6 +111,15 @@ impl View for GroupByView {
 
     fn source_database(&self) -> &str {
         &self.spec.module
+    }
+
+    /// A group-by view keeps each record's last contribution, so a snapshot of the records
+    /// of its entity builds it as well as the log does.
+    fn snapshot(&self) -> Option<(String, Vec<u8>)> {
+        Some((
+            self.spec.entity.clone(),
+            format!("{}/", self.id.project_id).into_bytes(),
+        ))
     }
 
     fn accepts(&self, scope: Option<&EventScope>) -> bool {

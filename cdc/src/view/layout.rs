@@ -48,6 +48,34 @@ pub(crate) struct Checkpoint {
     /// The view was dropped: only its stale data remains to delete.
     #[serde(default)]
     pub(crate) dropped: bool,
+    /// Folding stopped at a source event that cannot be read (`seq` is the one after the
+    /// checkpoint's); cleared once the view folds past it (an operator's skip, a rebuild).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) stalled: Option<Stall>,
+    /// Source events an operator skipped (`orbit views skip`) in this generation, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) skipped: Vec<u64>,
+    /// A snapshot of the source records being folded because the log was pruned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) backfill: Option<Backfill>,
+}
+
+/// Where a snapshot fold stands: the source head read before it started (folding goes on
+/// from there once every record is in), and the last source key folded (hex).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Backfill {
+    pub(crate) head: u64,
+    pub(crate) after: Option<String>,
+}
+
+/// Where and why a view stopped folding: names only, never content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Stall {
+    pub(crate) seq: u64,
+    pub(crate) database: String,
+    pub(crate) keyspace: String,
+    pub(crate) key: String,
+    pub(crate) reason: String,
 }
 
 impl Checkpoint {
@@ -59,6 +87,9 @@ impl Checkpoint {
             rows: 0,
             stale,
             dropped: false,
+            stalled: None,
+            skipped: Vec::new(),
+            backfill: None,
         }
     }
 

@@ -31,6 +31,7 @@ mod engine;
 mod error;
 mod group_by;
 mod layout;
+mod lookup;
 mod ordered;
 mod row;
 mod runner;
@@ -44,7 +45,7 @@ use async_trait::async_trait;
 use orbit_system::store::{ChangeEvent, EventScope};
 
 pub use declaration::{AggregateSpec, DEFAULT_MODULE, FieldPath, Function, GroupBySpec};
-pub use engine::{RowPage, ViewConfig, ViewEngine, ViewInfo};
+pub use engine::{RowPage, ViewConfig, ViewEngine, ViewInfo, ViewStall};
 pub use error::ViewError;
 pub use layout::{ROW_KEYSPACE, VIEWS_DATABASE};
 pub use row::{Row, StoredRow};
@@ -108,6 +109,16 @@ pub trait View: Send + Sync + 'static {
     ) -> Result<(), ViewError> {
         Ok(())
     }
+    /// Where the records the view folds live, if it can be built from their current state:
+    /// `(keyspace, key prefix)`. When the log it would fold was pruned (a view declared on
+    /// an instance that keeps a bounded log, or rebuilt there), the runner folds every
+    /// current record as a put, then the log after the head it read before that snapshot.
+    /// Folding must then be idempotent per source key (a record's new value replaces what
+    /// it contributed). `None` (the default): the view needs the whole log.
+    fn snapshot(&self) -> Option<(String, Vec<u8>)> {
+        None
+    }
+
     /// The scope of the view's writes: watchers of the view follow exactly these events.
     fn write_scope(&self) -> EventScope {
         EventScope {

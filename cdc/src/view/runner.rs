@@ -3,18 +3,27 @@
 //! version), and between pages delete the data of generations a rebuild or drop left behind.
 //! Wakes on local commits to the source, on a nudge from the engine, and on a periodic poll
 //! (writes by other processes sharing the store).
+//!
+//! A source event in the view's scope that cannot be read (its sealed value fails
+//! authentication) stops the view there: the events before it are folded, the checkpoint
+//! records the stall (sequence number, keyspace, key, reason) for `ViewInfo` and
+//! `orbit views status`, the runner logs it once and retries with back-off (a cheap look at
+//! the checkpoint every poll, so an operator's skip or rebuild takes effect at once). Nothing
+//! is skipped without an operator (`orbit views skip`).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use orbit_system::store::{Database, EventScope, StoreError, Transaction};
+use orbit_system::store::{
+    ChangeEvent, ChangeOp, Database, EventScope, HlcStamp, StoreError, Transaction,
+};
 use tokio::sync::{Notify, watch};
 
 use super::View;
 use super::error::ViewError;
 use super::layout::{
-    CKPT_KEYSPACE, Checkpoint, DATA_KEYSPACE, ROW_KEYSPACE, Stored, generation_prefix,
-    load_checkpoint, view_key,
+    Backfill, CKPT_KEYSPACE, Checkpoint, DATA_KEYSPACE, ROW_KEYSPACE, Stall, Stored,
+    generation_prefix, load_checkpoint, view_key,
 };
 use super::row::StoredRow;
 use super::writer::ViewWriter;
@@ -27,8 +36,11 @@ pub(crate) struct Tuning {
     pub(crate) collect_batch: u32,
 }
 
+/// Longest wait between two attempts of a stalled view to read past its damaged event.
+const MAX_STALLED_BACKOFF: Duration = Duration::from_secs(300);
+
 /// What one step did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Step {
     /// Folded events up to this source sequence number.
     Folded(u64),
@@ -38,6 +50,8 @@ pub(crate) enum Step {
     Idle,
     /// The view no longer exists (dropped and collected).
     Gone,
+    /// Folded what comes before a source event that cannot be read, and stopped there.
+    Stalled(Stall),
 }
 
 /// Folds one view; cheap to clone into its task.
@@ -67,23 +81,54 @@ impl Runner {
             )
             .await;
         }
+        if checkpoint.value.backfill.is_some() {
+            return self.backfill_step(checkpoint).await;
+        }
         let view = self.view.clone();
-        let page = self
+        let page = match self
             .source
-            .changes_matching(checkpoint.value.seq, self.tuning.page, move |scope| {
+            .changes_reporting_damage(checkpoint.value.seq, self.tuning.page, move |scope| {
                 view.accepts(scope)
             })
-            .await?;
+            .await
+        {
+            Ok(page) => page,
+            // The log it needs is gone: build it from the records' current state instead.
+            Err(StoreError::Pruned { .. }) if self.view.snapshot().is_some() => {
+                return self.backfill_step(checkpoint).await;
+            }
+            Err(error) => return Err(error.into()),
+        };
         if page.scanned_through == checkpoint.value.seq {
             return Ok(Step::Idle);
         }
+        // Stop at the first damaged event of the view's scope: fold what comes before it.
+        let (mut events, mut through, mut stall) = (page.events, page.scanned_through, None);
+        if let Some(damaged) = page.damaged.into_iter().next() {
+            events.retain(|event| event.seq < damaged.seq);
+            through = damaged.seq - 1;
+            stall = Some(Stall {
+                seq: damaged.seq,
+                database: damaged.database.clone(),
+                keyspace: damaged.keyspace.clone(),
+                key: damaged.display_key(),
+                reason: damaged.reason,
+            });
+        }
+        if let Some(stall) = &stall {
+            if events.is_empty() && checkpoint.value.stalled.as_ref() == Some(stall) {
+                // Already recorded: nothing to write.
+                return Ok(Step::Stalled(stall.clone()));
+            }
+        }
         let mut writer = ViewWriter::new(&self.views, id, checkpoint.value.generation);
-        self.view.prefetch(&page.events, &mut writer).await?;
-        for event in &page.events {
+        self.view.prefetch(&events, &mut writer).await?;
+        for event in &events {
             self.view.apply(event, &mut writer).await?;
         }
         let mut next = checkpoint.value.clone();
-        next.seq = page.scanned_through;
+        next.seq = through;
+        next.stalled = stall.clone();
         next.rows = next.rows.saturating_add_signed(writer.rows_delta());
         let txn = writer
             .write_into(Transaction::new())
@@ -95,7 +140,100 @@ impl Runner {
             )
             .scope(self.view.write_scope());
         commit_checked(&self.views, id, txn).await?;
-        tracing::trace!(view = %id, through = next.seq, events = page.events.len(), "view folded");
+        tracing::trace!(view = %id, through = next.seq, events = events.len(), "view folded");
+        match stall {
+            Some(stall) => Ok(Step::Stalled(stall)),
+            None => Ok(Step::Folded(next.seq)),
+        }
+    }
+
+    /// One page of a snapshot fold: the next source records (as puts at the version that
+    /// wrote them) and the snapshot's position, in one transaction; the last page moves the
+    /// checkpoint to the head read before the snapshot began.
+    async fn backfill_step(&self, checkpoint: Stored<Checkpoint>) -> Result<Step, ViewError> {
+        let id = self.view.id();
+        let (keyspace, prefix) = self.view.snapshot().ok_or_else(|| {
+            ViewError::corrupt(
+                id.to_string(),
+                "checkpoint",
+                "a snapshot fold of a view that cannot take one",
+            )
+        })?;
+        let state = match &checkpoint.value.backfill {
+            Some(state) => state.clone(),
+            None => {
+                let head = self.source.head().await?;
+                tracing::info!(view = %id, head, "the log this view needs was pruned: folding a snapshot of the records");
+                Backfill { head, after: None }
+            }
+        };
+        let after = state
+            .after
+            .as_deref()
+            .map(hex::decode)
+            .transpose()
+            .map_err(|e| ViewError::corrupt(id.to_string(), "snapshot position", e))?;
+        let page = self
+            .source
+            .scan_reporting_damage(&keyspace, &prefix, after.as_deref(), self.tuning.page)
+            .await?;
+        for damaged in &page.damaged {
+            tracing::error!(view = %id, keyspace = %keyspace, key = %String::from_utf8_lossy(&damaged.key), reason = %damaged.reason, "a source record cannot be read; the view leaves it out");
+        }
+        let scope = EventScope {
+            org_id: self.view.org_id().to_owned(),
+            project_id: id.project_id.clone(),
+            entity: keyspace.clone(),
+            federated: false,
+        };
+        let events: Vec<ChangeEvent> = page
+            .records
+            .into_iter()
+            .map(|record| ChangeEvent {
+                database: self.source.name().to_owned(),
+                seq: record.version,
+                hlc: HlcStamp(0),
+                keyspace: keyspace.clone(),
+                key: record.key,
+                op: ChangeOp::Put,
+                value: Some(record.value),
+                correlation_id: None,
+                scope: Some(scope.clone()),
+            })
+            .filter(|event| self.view.accepts(event.scope.as_ref()))
+            .collect();
+        let mut writer = ViewWriter::new(&self.views, id, checkpoint.value.generation);
+        self.view.prefetch(&events, &mut writer).await?;
+        for event in &events {
+            self.view.apply(event, &mut writer).await?;
+        }
+        let mut next = checkpoint.value.clone();
+        next.rows = next.rows.saturating_add_signed(writer.rows_delta());
+        match page.next {
+            Some(key) => {
+                next.backfill = Some(Backfill {
+                    head: state.head,
+                    after: Some(hex::encode(key)),
+                });
+            }
+            None => {
+                next.backfill = None;
+                next.seq = state.head;
+            }
+        }
+        let txn = writer
+            .write_into(Transaction::new())
+            .put_if(
+                CKPT_KEYSPACE,
+                view_key(id),
+                next.encode(),
+                checkpoint.expect(),
+            )
+            .scope(self.view.write_scope());
+        commit_checked(&self.views, id, txn).await?;
+        if next.backfill.is_none() {
+            tracing::info!(view = %id, through = next.seq, "snapshot folded; following the log");
+        }
         Ok(Step::Folded(next.seq))
     }
 
@@ -106,6 +244,12 @@ impl Runner {
             match self.step().await {
                 Ok(Step::Folded(seq)) => through = seq,
                 Ok(Step::Collected) | Err(ViewError::CheckpointMoved { .. }) => {}
+                Ok(Step::Stalled(stall)) => {
+                    return Err(ViewError::Stalled {
+                        view: self.view.id().to_string(),
+                        stall: Box::new(stall.into()),
+                    });
+                }
                 Ok(Step::Idle) | Ok(Step::Gone) => {
                     return Ok(match load_checkpoint(&self.views, self.view.id()).await? {
                         Some(checkpoint) => checkpoint.value.seq,
@@ -122,13 +266,44 @@ impl Runner {
         let id = self.view.id().clone();
         let mut heads = self.source.watch_head();
         let mut failures: u32 = 0;
+        // The stall last logged, and how often the view has tried to read past it since.
+        let mut reported: Option<Stall> = None;
+        let mut stalled_tries: u32 = 0;
         tracing::debug!(view = %id, source = self.source.name(), "view runner started");
         loop {
             if *stop.borrow() {
                 break;
             }
             let wait = match self.step().await {
-                Ok(Step::Folded(_)) | Ok(Step::Collected) => None,
+                Ok(Step::Stalled(stall)) => {
+                    if reported.as_ref() != Some(&stall) {
+                        tracing::error!(
+                            view = %id,
+                            database = %stall.database,
+                            keyspace = %stall.keyspace,
+                            key = %stall.key,
+                            seq = stall.seq,
+                            reason = %stall.reason,
+                            "view stalled: a source change event cannot be read; inspect it, \
+                             then skip it (orbit views skip {id} --seq {}) or restore the store \
+                             from a backup",
+                            stall.seq
+                        );
+                        reported = Some(stall.clone());
+                        stalled_tries = 0;
+                    }
+                    stalled_tries = stalled_tries.saturating_add(1);
+                    let backoff = self.tuning.poll * 2u32.saturating_pow(stalled_tries.min(8));
+                    let backoff = backoff.min(MAX_STALLED_BACKOFF);
+                    if self.wait_stalled(&stall, backoff, &nudge, &mut stop).await {
+                        break;
+                    }
+                    continue;
+                }
+                Ok(Step::Folded(_)) | Ok(Step::Collected) => {
+                    reported = None;
+                    None
+                }
                 Err(ViewError::CheckpointMoved { .. }) => None,
                 Ok(Step::Idle) => {
                     failures = 0;
@@ -166,6 +341,40 @@ impl Runner {
             }
         }
         tracing::debug!(view = %id, "view runner stopped");
+    }
+
+    /// Waits out a stalled view's back-off, looking at its checkpoint every poll: returns
+    /// early (`false`) once the stall is no longer recorded there (an operator skipped the
+    /// event, or rebuilt or dropped the view, here or in another process) or on a nudge;
+    /// `true` when the runner must stop.
+    async fn wait_stalled(
+        &self,
+        stall: &Stall,
+        backoff: Duration,
+        nudge: &Notify,
+        stop: &mut watch::Receiver<bool>,
+    ) -> bool {
+        let deadline = tokio::time::Instant::now() + backoff;
+        loop {
+            let tick = self.tuning.poll.min(backoff);
+            tokio::select! {
+                _ = tokio::time::sleep(tick) => {}
+                _ = nudge.notified() => return false,
+                changed = stop.changed() => {
+                    if changed.is_err() || *stop.borrow() {
+                        return true;
+                    }
+                }
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return false;
+            }
+            match load_checkpoint(&self.views, self.view.id()).await {
+                Ok(Some(checkpoint)) if checkpoint.value.stalled.as_ref() == Some(stall) => {}
+                // Moved on, gone, or unreadable: let a step find out.
+                _ => return false,
+            }
+        }
     }
 }
 

@@ -58,6 +58,11 @@ pub enum OpenError {
     UnknownFormat(u8),
     #[error("authentication failed (tampered, moved or sealed with another key)")]
     Authentication,
+    /// The header names another key version than the key given. The version is not part of
+    /// the authenticated data of format 1, so it is checked here: a flipped bit in it must
+    /// not go unnoticed (found by `fuzz_a_flipped_bit_of_a_sealed_value_is_refused`).
+    #[error("sealed with key version {sealed}, not {key}")]
+    KeyVersion { sealed: u32, key: u32 },
 }
 
 /// Associated data: binds a ciphertext to where it is stored, so it cannot be moved.
@@ -144,7 +149,8 @@ impl DataKey {
     /// Opens a value sealed by [`DataKey::seal`] with the same key and associated data.
     /// One allocation, the size of the ciphertext; see [`DataKey::open_owned`] for none.
     pub fn open(&self, sealed: &[u8], aad: &Aad) -> Result<Vec<u8>, OpenError> {
-        let (_, nonce, body) = split(sealed)?;
+        let (version, nonce, body) = split(sealed)?;
+        self.check_version(version)?;
         let mut buffer = Vec::with_capacity(body.len());
         buffer.extend_from_slice(body);
         self.open_within(nonce, buffer, 0, aad)
@@ -153,9 +159,21 @@ impl DataKey {
     /// Like [`DataKey::open`], but takes the sealed value and decrypts it where it lies: the
     /// plaintext is moved to the front of the same buffer, nothing is allocated or copied.
     pub fn open_owned(&self, sealed: Vec<u8>, aad: &Aad) -> Result<Vec<u8>, OpenError> {
-        let (_, nonce, _) = split(&sealed)?;
+        let (version, nonce, _) = split(&sealed)?;
+        self.check_version(version)?;
         let nonce = *nonce;
         self.open_within(&nonce, sealed, HEADER_LEN, aad)
+    }
+
+    fn check_version(&self, sealed: u32) -> Result<(), OpenError> {
+        if sealed == self.version {
+            Ok(())
+        } else {
+            Err(OpenError::KeyVersion {
+                sealed,
+                key: self.version,
+            })
+        }
     }
 
     /// Decrypts `buffer[start..]` (ciphertext and tag) to the front of `buffer`. On failure

@@ -18,8 +18,9 @@ use sha2::{Digest, Sha256};
 
 use super::passwords::{MAX_PASSWORD_CHARS, check_password, new_vault_key};
 use super::records::{decode, load, now_ms, timestamp};
+use super::retry::retry_on_conflict;
 use super::sessions::{SESSIONS, caller_session};
-use super::{AuditEntry, Identity, IdentityError, Principal};
+use super::{AuditEntry, Identity, IdentityError, Principal, SignUpMode};
 use crate::store::{Expect, StoreError, Transaction, new_id};
 
 pub(crate) const ACCOUNTS: &str = "accounts";
@@ -140,7 +141,9 @@ impl Identity {
             .ok_or_else(|| IdentityError::not_found("account", account_id))
     }
 
-    /// Creates an account and signs it in. The first account of the instance is sys-admin.
+    /// Creates an account and signs it in. The first account of the instance is sys-admin
+    /// and may always sign up; any other needs the instance's sign-up mode to allow it and
+    /// its client address to have sign-ups left (`limiter.rs`).
     pub async fn sign_up(
         &self,
         email: &str,
@@ -148,6 +151,14 @@ impl Identity {
         display_name: &str,
         client: Option<&str>,
     ) -> Result<(pb::Account, pb::TokenPair), IdentityError> {
+        // Cheap checks first, so a mistyped form costs no sign-up of the address.
+        let normalised = normalise_email(email)?;
+        check_password("password", password)?;
+        check_display_name(display_name)?;
+        if self.has_first_account().await? {
+            self.may_sign_up(&normalised).await?;
+            self.inner.sign_ups.take(client)?;
+        }
         let account = self
             .create_account(email, password, display_name, false)
             .await?;
@@ -165,6 +176,35 @@ impl Identity {
         self.verify_after_sign_up(&account).await;
         let tokens = self.start_session(&account, client).await?;
         Ok((account_pb(&account), tokens))
+    }
+
+    /// Whether the instance has its first account (its sys-admin) already.
+    pub async fn has_first_account(&self) -> Result<bool, IdentityError> {
+        Ok(self
+            .db()
+            .get(INSTANCE, FIRST_ACCOUNT.as_bytes())
+            .await?
+            .is_some())
+    }
+
+    /// Refuses a sign-up of `email` (normalised) that the sign-up mode does not allow.
+    async fn may_sign_up(&self, email: &str) -> Result<(), IdentityError> {
+        match self.inner.config.sign_up {
+            SignUpMode::Open => Ok(()),
+            SignUpMode::Closed => Err(IdentityError::FailedPrecondition(
+                "sign-up is closed on this instance; ask an administrator".into(),
+            )),
+            SignUpMode::Invite if self.has_pending_invitation(email).await? => Ok(()),
+            SignUpMode::Invite => Err(IdentityError::FailedPrecondition(
+                "sign-up on this instance is by invitation only; ask an administrator to invite this e-mail address".into(),
+            )),
+        }
+    }
+
+    /// Whether `email` (normalised) has a pending invitation, which lets it sign up in
+    /// invitation-only mode.
+    async fn has_pending_invitation(&self, email: &str) -> Result<bool, IdentityError> {
+        self.has_pending_invitation_to(email).await
     }
 
     /// Creates a sys-admin account (`orbit admin create`), without signing it in.
@@ -254,7 +294,8 @@ impl Identity {
 
     /// Signs in with e-mail and password, starting a new session. Unknown address and wrong
     /// password give the same `Unauthenticated` after the same work; repeated failures of an
-    /// address or a client give `TooManyAttempts`.
+    /// address from one client give `TooManyAttempts`, and a client or an account that
+    /// failed often waits before its check (`limiter.rs` holds the policy).
     pub async fn log_in(
         &self,
         email: &str,
@@ -272,7 +313,8 @@ impl Identity {
             ));
         }
         let index = self.email_index(&email);
-        self.inner.limiter.check(&index, client)?;
+        let attempt = self.inner.limiter.admit(&index, client)?;
+        attempt.pace().await;
         let account = match self.db().get(ACCOUNT_BY_EMAIL, index.as_bytes()).await? {
             Some(record) => {
                 let id = String::from_utf8_lossy(&record.value).into_owned();
@@ -292,12 +334,12 @@ impl Identity {
             .await?
             .is_some();
         let Some(account) = account.filter(|_| matches) else {
-            self.inner.limiter.failed(&index, client);
+            attempt.failed();
             self.audit(AuditEntry::new("session.login_failed", subject).client(client))
                 .await?;
             return Err(IdentityError::Unauthenticated(WRONG_CREDENTIALS.into()));
         };
-        self.inner.limiter.succeeded(&index);
+        attempt.succeeded();
         let tokens = self.start_session(&account, client).await?;
         self.audit(
             AuditEntry::new("session.logged_in", &account.id)
@@ -321,24 +363,19 @@ impl Identity {
         display_name: &str,
     ) -> Result<pb::Account, IdentityError> {
         let display_name = check_display_name(display_name)?;
-        loop {
+        retry_on_conflict!({
             let (mut account, version) = self.existing_account(&principal.account_id).await?;
             account.display_name = display_name.clone();
-            match self
-                .db()
+            self.db()
                 .compare_and_set(
                     ACCOUNTS,
                     account.id.clone(),
                     Expect::Version(version),
                     account.encode_to_vec(),
                 )
-                .await
-            {
-                Ok(_) => return Ok(account_pb(&account)),
-                Err(StoreError::Conflict { .. }) => continue,
-                Err(error) => return Err(error.into()),
-            }
-        }
+                .await?;
+            Ok(account_pb(&account))
+        })
     }
 
     /// Changes the caller's password: checks the current one, re-wraps the same vault key
@@ -365,13 +402,14 @@ impl Identity {
         check_password("new_password", new_password)?;
         let (account, version) = self.existing_account(&principal.account_id).await?;
         let index = self.email_index(&account.email);
-        self.inner.limiter.check(&index, client)?;
+        let attempt = self.inner.limiter.admit(&index, client)?;
+        attempt.pace().await;
         let current = account.password.clone().unwrap_or_default();
         let Some(wrapping_key) = self
             .check_password_against(&account.id, &current, current_password)
             .await?
         else {
-            self.inner.limiter.failed(&index, client);
+            attempt.failed();
             self.audit(
                 AuditEntry::new("session.login_failed", &account.id)
                     .actor(&account.id)
@@ -384,7 +422,7 @@ impl Identity {
                 "is not the account's password",
             ));
         };
-        self.inner.limiter.succeeded(&index);
+        attempt.succeeded();
         let vault_key = self.open_vault(&account.id, &account.vault_key_wrapped, &wrapping_key)?;
         let (password, wrapped) = self
             .seal_vault(&account.id, new_password, &vault_key)
@@ -440,7 +478,7 @@ impl Identity {
         epoch: u64,
     ) -> Result<pb::TokenPair, IdentityError> {
         use orbit_proto::orbit::system::records::v1::SessionRecord;
-        loop {
+        retry_on_conflict!({
             let Some((mut session, version)) =
                 load::<SessionRecord>(self.db(), "session", SESSIONS, session_id).await?
             else {
@@ -454,11 +492,8 @@ impl Identity {
                 ));
             }
             session.epoch = epoch;
-            match self.next_generation(session, version).await {
-                Err(IdentityError::Store(StoreError::Conflict { .. })) => continue,
-                other => return other,
-            }
-        }
+            self.next_generation(session, version).await
+        })
     }
 
     /// Issues a one-time password-reset token for `account_id` (by a sys-admin); returns it
@@ -524,7 +559,7 @@ impl Identity {
         let (password, wrapped) = self
             .seal_vault(&reset.account_id, new_password, &new_vault_key())
             .await?;
-        let account = loop {
+        let account = retry_on_conflict!({
             let (reset, reset_version) =
                 load::<PasswordResetRecord>(self.db(), "password reset", PASSWORD_RESETS, &key)
                     .await?
@@ -553,18 +588,15 @@ impl Identity {
                     account.encode_to_vec(),
                     Expect::Version(version),
                 );
-            match self.db().commit(txn).await {
-                Ok(_) => break account,
-                Err(StoreError::Conflict { .. }) => continue,
-                Err(error) => return Err(error.into()),
-            }
-        };
+            self.db().commit(txn).await?;
+            Ok(account)
+        })?;
         let ended = self
             .end_sessions(&account.id, None, "password reset")
             .await?;
         self.inner
             .limiter
-            .succeeded(&self.email_index(&account.email));
+            .forget_account(&self.email_index(&account.email));
         self.audit(
             AuditEntry::new("account.password_reset", &account.id)
                 .actor(&account.id)
@@ -770,8 +802,9 @@ pub(crate) mod scenarios {
         }
 
         pub(crate) async fn sign_up(&self, email: &str) -> (pb::Account, pb::TokenPair) {
+            // No client address: the per-address sign-up limit stays out of the way.
             self.identity
-                .sign_up(email, PASSWORD, "Test Person", CLIENT)
+                .sign_up(email, PASSWORD, "Test Person", None)
                 .await
                 .expect("sign-up")
         }
@@ -1243,27 +1276,34 @@ pub(crate) mod scenarios {
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn log_in_backs_off_per_address_and_account() {
+    async fn log_in_backs_off_per_pair_never_locking_the_owner_out() {
         let h = Harness::sqlite().await;
         h.sign_up("gus@example.com").await;
+        h.sign_up("liv@example.com").await;
         let id = &h.identity;
+        let elsewhere = Some("198.51.100.7");
         for _ in 0..4 {
             unauthenticated(id.log_in("gus@example.com", OTHER_PASSWORD, CLIENT).await);
         }
-        // Even the right password waits now, from any address.
-        for client in [CLIENT, Some("198.51.100.7")] {
-            match id.log_in("gus@example.com", PASSWORD, client).await {
-                Err(IdentityError::TooManyAttempts { retry_after_secs }) => {
-                    assert!((1..=2).contains(&retry_after_secs))
-                }
-                other => panic!("expected back-off, got {other:?}"),
+        // The guessing address waits now, even with the right password …
+        match id.log_in("gus@example.com", PASSWORD, CLIENT).await {
+            Err(IdentityError::TooManyAttempts { retry_after_secs }) => {
+                assert!((1..=2).contains(&retry_after_secs))
             }
+            other => panic!("expected back-off, got {other:?}"),
         }
+        // … but the owner elsewhere and another account at that address get in.
+        id.log_in("gus@example.com", PASSWORD, elsewhere)
+            .await
+            .unwrap();
+        id.log_in("liv@example.com", PASSWORD, CLIENT)
+            .await
+            .unwrap();
         tokio::time::sleep(Duration::from_millis(1100)).await;
         id.log_in("gus@example.com", PASSWORD, CLIENT)
             .await
             .unwrap();
-        // Success cleared the account's count: one more failure is free again.
+        // Success cleared the pair's count: one more failure is free again.
         unauthenticated(id.log_in("gus@example.com", OTHER_PASSWORD, CLIENT).await);
         id.log_in("gus@example.com", PASSWORD, CLIENT)
             .await
@@ -1276,10 +1316,73 @@ pub(crate) mod scenarios {
             );
         }
         assert!(matches!(
-            id.log_in("ghost@example.com", PASSWORD, Some("203.0.113.6"))
+            id.log_in("ghost@example.com", PASSWORD, Some("203.0.113.5"))
                 .await,
             Err(IdentityError::TooManyAttempts { .. })
         ));
+        h.close().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sign_up_modes_and_the_per_address_limit() {
+        use crate::identity::SignUpMode;
+        for mode in [SignUpMode::Closed, SignUpMode::Invite] {
+            let h = Harness::open(
+                Backend::Sqlite,
+                IdentityConfig {
+                    sign_up: mode,
+                    ..cheap()
+                },
+            )
+            .await;
+            let id = &h.identity;
+            // The first account (the sys-admin) may always sign up.
+            let (first, _) = id
+                .sign_up("root@example.com", PASSWORD, "Root", CLIENT)
+                .await
+                .unwrap();
+            assert!(first.sys_admin);
+            match id
+                .sign_up("next@example.com", PASSWORD, "Next", CLIENT)
+                .await
+            {
+                Err(IdentityError::FailedPrecondition(message)) => {
+                    let expected = match mode {
+                        SignUpMode::Closed => {
+                            "sign-up is closed on this instance; ask an administrator"
+                        }
+                        _ => "by invitation only",
+                    };
+                    assert!(message.contains(expected), "{message}");
+                }
+                other => panic!("{mode:?}: expected a refusal, got {other:?}"),
+            }
+            h.close().await;
+        }
+        let h = Harness::sqlite().await;
+        let id = &h.identity;
+        // The first account does not count against its address.
+        id.sign_up("first@example.com", PASSWORD, "First", CLIENT)
+            .await
+            .unwrap();
+        // A mistyped form costs nothing.
+        invalid_field(
+            id.sign_up("weak@example.com", "password", "Weak", CLIENT)
+                .await,
+        );
+        for i in 0..crate::identity::limiter::SIGN_UP_BURST {
+            id.sign_up(&format!("s{i}@example.com"), PASSWORD, "S", CLIENT)
+                .await
+                .unwrap();
+        }
+        assert!(matches!(
+            id.sign_up("one-more@example.com", PASSWORD, "M", CLIENT)
+                .await,
+            Err(IdentityError::TooManySignUps { .. })
+        ));
+        id.sign_up("one-more@example.com", PASSWORD, "M", Some("198.51.100.7"))
+            .await
+            .unwrap();
         h.close().await;
     }
 

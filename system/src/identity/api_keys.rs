@@ -96,6 +96,7 @@ impl Identity {
                 },
             ));
         }
+        self.require_active(org_id, project_id).await?;
         // The key will act with its owner's membership roles (never sys-admin), so that is
         // what the requested role is measured against.
         let held = self.role_in_scope(principal, org_id, project_id).await?;
@@ -303,7 +304,7 @@ mod tests {
     use orbit_proto::orbit::system::v1::Role;
 
     use super::*;
-    use crate::identity::tenancy::testkit::{Env, allowed, caller, id};
+    use crate::identity::tenancy::testkit::{Env, allowed, caller, id, join_project};
 
     fn denied<T: std::fmt::Debug>(result: Result<T, IdentityError>) -> String {
         match result {
@@ -455,10 +456,16 @@ mod tests {
             .create_project(&outsider, &other_org.id, "F")
             .await
             .unwrap();
-        identity
-            .set_project_member(&admin, &project.id, "dave@example.org", Role::ProjectUser)
-            .await
-            .unwrap();
+        join_project(
+            identity,
+            &admin,
+            &project.id,
+            "dave@example.org",
+            &dave,
+            Role::ProjectUser,
+        )
+        .await
+        .unwrap();
 
         // What a key may be given.
         let create = |who, org_id: &str, project_id: &str, role| {

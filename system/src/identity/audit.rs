@@ -13,8 +13,9 @@ use prost::Message;
 use sha2::{Digest, Sha256};
 
 use super::records::{decode, load, now_ms};
+use super::retry::retry_on_conflict;
 use super::{Identity, IdentityError};
-use crate::store::{Database, Expect, StoreError, Transaction};
+use crate::store::{Database, Expect, Transaction};
 
 const AUDIT: &str = "audit";
 const AUDIT_HEAD: &str = "audit_head";
@@ -104,7 +105,7 @@ impl AuditLog {
 
     /// Appends `entry`; returns its sequence number.
     pub(crate) async fn append(&self, entry: AuditEntry) -> Result<u64, IdentityError> {
-        loop {
+        retry_on_conflict!({
             let head = load::<AuditRecord>(&self.db, "audit head", AUDIT_HEAD, HEAD_KEY).await?;
             let (prev_seq, prev_hash, expect) = match &head {
                 Some((head, version)) => (head.seq, head.hash.clone(), Expect::Version(*version)),
@@ -137,15 +138,10 @@ impl AuditLog {
                     record.encode_to_vec(),
                     Expect::Absent,
                 );
-            match self.db.commit(txn).await {
-                Ok(_) => {
-                    tracing::info!(target: "orbit::audit", seq = record.seq, kind = %record.kind, subject = %record.subject, "audit");
-                    return Ok(record.seq);
-                }
-                Err(StoreError::Conflict { .. }) => continue,
-                Err(error) => return Err(error.into()),
-            }
-        }
+            self.db.commit(txn).await?;
+            tracing::info!(target: "orbit::audit", seq = record.seq, kind = %record.kind, subject = %record.subject, "audit");
+            Ok(record.seq)
+        })
     }
 
     /// Entries with `seq > after`, filtered by `keep`, at most `limit`, and the last seq

@@ -46,6 +46,11 @@ impl Identity {
                         "api keys act only inside their org or project".into(),
                     ));
                 }
+                (Credential::Federated { .. }, _) => {
+                    return Err(IdentityError::PermissionDenied(
+                        "a member of another instance acts only inside the shared project".into(),
+                    ));
+                }
                 (_, true) => Role::SysAdmin,
                 (_, false) => Role::Authenticated,
             },
@@ -121,6 +126,8 @@ impl Identity {
                     owner.map(|owner| owner.min(key_role))
                 }
             }
+            // A member of another instance is in no org of this one.
+            Credential::Federated { .. } => None,
         };
         held.ok_or_else(not_found)
     }
@@ -164,6 +171,12 @@ impl Identity {
                     None
                 }
             }
+            // The link grants its role in the shared project only; no membership here.
+            Credential::Federated {
+                project_id: shared,
+                role,
+                ..
+            } => (shared == project_id).then_some(*role),
         };
         held.ok_or_else(not_found)
     }

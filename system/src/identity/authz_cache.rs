@@ -32,6 +32,9 @@ pub(crate) enum Fact {
 #[derive(Debug)]
 pub(crate) struct AuthzCache {
     entries: Mutex<LruCache<String, (Fact, Instant)>>,
+    /// Counts clears: live streams watch it to re-decide access at once when memberships,
+    /// roles or archival change in this process.
+    changes: tokio::sync::watch::Sender<u64>,
 }
 
 impl Default for AuthzCache {
@@ -40,6 +43,7 @@ impl Default for AuthzCache {
             entries: Mutex::new(LruCache::new(
                 NonZeroUsize::new(CAPACITY).expect("non-zero capacity"),
             )),
+            changes: tokio::sync::watch::channel(0).0,
         }
     }
 }
@@ -67,6 +71,12 @@ impl AuthzCache {
     /// Forgets everything (after any tenancy write).
     pub(crate) fn clear(&self) {
         self.entries.lock().expect("authz cache lock").clear();
+        self.changes.send_modify(|n| *n += 1);
+    }
+
+    /// Ticks after every [`AuthzCache::clear`].
+    pub(crate) fn changes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.changes.subscribe()
     }
 }
 

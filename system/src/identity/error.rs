@@ -29,9 +29,17 @@ pub enum IdentityError {
     #[error("{0}")]
     FailedPrecondition(String),
 
+    /// The org or project is archived: it takes no changes until it is restored.
+    #[error("{what} {id} is archived and takes no changes; unarchive it first")]
+    Archived { what: &'static str, id: String },
+
     /// Too many failed attempts; try again later.
     #[error("too many failed attempts; try again in {retry_after_secs} s")]
     TooManyAttempts { retry_after_secs: u64 },
+
+    /// Too many sign-ups from the caller's address; try again later.
+    #[error("too many sign-ups from this address; try again in {retry_after_secs} s")]
+    TooManySignUps { retry_after_secs: u64 },
 
     #[error(transparent)]
     Store(#[from] StoreError),

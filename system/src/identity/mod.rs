@@ -9,6 +9,7 @@
 //! [`Identity::authenticate`] and [`Identity::authorize`] before any handler runs.
 
 mod accounts;
+mod active;
 mod api_keys;
 mod audit;
 mod authz;
@@ -19,7 +20,9 @@ mod mail;
 mod passwords;
 mod principal;
 mod records;
+mod retry;
 mod sessions;
+mod settings;
 mod tenancy;
 mod tokens;
 mod verification;
@@ -33,16 +36,55 @@ pub use error::IdentityError;
 pub use mail::{MailError, Mailer};
 pub use principal::{Credential, Principal, RequestContext};
 pub(crate) use records::timestamp as timestamp_ms;
-pub use tenancy::Member;
 /// The identity test harness, for tests of the modules built on identity (records).
 #[cfg(test)]
 pub(crate) use tenancy::testkit;
+pub use tenancy::{Added, Invitation, Member};
 
 use crate::crypto::KdfParams;
 use crate::store::{Database, Store};
 
 /// Name of the database identity lives in.
 pub const SYSTEM_DATABASE: &str = "system";
+
+/// Who may create an account with `SignUp` (the `signup` setting). The first account of an
+/// instance, its sys-admin, may always sign up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SignUpMode {
+    /// Anyone may sign up (the default).
+    #[default]
+    Open,
+    /// Only an address with a pending invitation may sign up.
+    Invite,
+    /// Nobody may sign up; a sys-admin creates accounts.
+    Closed,
+}
+
+impl SignUpMode {
+    /// The setting's spelling: `open`, `invite` or `closed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignUpMode::Open => "open",
+            SignUpMode::Invite => "invite",
+            SignUpMode::Closed => "closed",
+        }
+    }
+}
+
+impl std::str::FromStr for SignUpMode {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim() {
+            "open" => Ok(SignUpMode::Open),
+            "invite" => Ok(SignUpMode::Invite),
+            "closed" => Ok(SignUpMode::Closed),
+            other => Err(format!(
+                "unknown sign-up mode {other:?}: use open, invite or closed"
+            )),
+        }
+    }
+}
 
 /// Tunables of identity; [`IdentityConfig::default`] is what production uses.
 #[derive(Debug, Clone)]
@@ -59,6 +101,8 @@ pub struct IdentityConfig {
     pub mail: Option<Mailer>,
     /// Argon2id cost for passwords.
     pub kdf: KdfParams,
+    /// Who may sign up.
+    pub sign_up: SignUpMode,
     /// Argon2 computations allowed at once; more wait, so a log-in flood cannot starve
     /// other RPCs of CPU.
     pub argon_permits: usize,
@@ -73,6 +117,7 @@ impl Default for IdentityConfig {
             verification_ttl: Duration::from_secs(24 * 3600),
             mail: None,
             kdf: KdfParams::OWASP,
+            sign_up: SignUpMode::Open,
             argon_permits: std::thread::available_parallelism()
                 .map_or(1, |n| n.get())
                 .max(2)
@@ -92,6 +137,7 @@ struct Inner {
     config: IdentityConfig,
     signer: tokens::Signer,
     limiter: limiter::LoginLimiter,
+    sign_ups: limiter::SignUpLimiter,
     argon: tokio::sync::Semaphore,
     audit: audit::AuditLog,
     authz_cache: authz_cache::AuthzCache,
@@ -116,6 +162,7 @@ impl Identity {
                 db,
                 signer,
                 limiter: limiter::LoginLimiter::default(),
+                sign_ups: limiter::SignUpLimiter::default(),
                 argon: tokio::sync::Semaphore::new(permits),
                 config,
             }),

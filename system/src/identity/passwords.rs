@@ -11,10 +11,15 @@
 //! is the stored verifier, compared in constant time; the second half is the key that wraps
 //! the account's random vault key (bound to the account id). Changing the password re-wraps
 //! the same vault key and re-encrypts nothing. Argon2 runs on the blocking pool, at most
-//! `argon_permits` at once, so a log-in flood queues instead of starving other calls.
+//! `argon_permits` at once, so a log-in flood queues instead of starving other calls; every
+//! path that hashes (sign-up, log-in, password change and reset, vault unlock) goes through
+//! [`Identity::stretch`]. Runs reuse zeroed working memory from a small pool, so the process
+//! holds at most a few buffers of 19 MiB, not one per blocking thread that ever hashed.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
+
+use argon2::{Algorithm, Argon2, Params, Version};
 
 use orbit_proto::orbit::system::records::v1::PasswordRecord;
 use rand::RngCore;
@@ -23,7 +28,7 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use super::{Identity, IdentityError};
-use crate::crypto::{Aad, DataKey, KdfParams, argon2id_into};
+use crate::crypto::{Aad, DataKey, KdfParams};
 
 /// Fewest characters a password may have.
 pub(crate) const MIN_PASSWORD_CHARS: usize = 12;
@@ -82,9 +87,47 @@ impl Stretched {
     }
 }
 
+/// Argon2 working memory kept between runs: at most one buffer per permit is ever in use,
+/// and at most [`KEPT_BUFFERS`] are kept, so memory stays at what the permits need instead of
+/// every run allocating (and an allocator keeping) its own 19 MiB.
+static ARGON_MEMORY: Mutex<Vec<Vec<argon2::Block>>> = Mutex::new(Vec::new());
+/// Working buffers kept at most (beyond, a buffer is freed after its run).
+const KEPT_BUFFERS: usize = 8;
+
+/// Runs `f` with `blocks` Argon2 blocks from the pool, zeroed again before they return to it.
+fn with_argon_memory<T>(blocks: usize, f: impl FnOnce(&mut [argon2::Block]) -> T) -> T {
+    let reused = {
+        let mut pool = ARGON_MEMORY.lock().expect("argon memory lock");
+        pool.iter()
+            .position(|buffer| buffer.len() == blocks)
+            .map(|i| pool.swap_remove(i))
+    };
+    let mut buffer = reused.unwrap_or_else(|| vec![argon2::Block::default(); blocks]);
+    let result = f(&mut buffer);
+    // What a run leaves in memory is derived from the password: never keep it.
+    buffer.fill(argon2::Block::default());
+    let mut pool = ARGON_MEMORY.lock().expect("argon memory lock");
+    if pool.len() < KEPT_BUFFERS {
+        pool.push(buffer);
+    }
+    result
+}
+
 fn stretch(password: &[u8], salt: &[u8], params: KdfParams) -> Result<Stretched, argon2::Error> {
     let mut out = Zeroizing::new([0u8; 64]);
-    argon2id_into(password, salt, params, out.as_mut())?;
+    let argon = Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(
+            params.memory_kib,
+            params.iterations,
+            params.parallelism,
+            Some(out.len()),
+        )?,
+    );
+    with_argon_memory(argon.params().block_count(), |memory| {
+        argon.hash_password_into_with_memory(password, salt, out.as_mut(), memory)
+    })?;
     Ok(Stretched(out))
 }
 
@@ -276,6 +319,35 @@ mod tests {
         assert!(COMMON_PASSWORDS.len() >= 1_000);
         assert!(COMMON_PASSWORDS.contains("password"));
         assert!(COMMON_PASSWORDS.iter().all(|p| *p == p.to_lowercase()));
+    }
+
+    #[test]
+    fn reused_memory_gives_the_same_hash_as_fresh_memory() {
+        let cheap = KdfParams {
+            memory_kib: 64,
+            iterations: 1,
+            parallelism: 1,
+        };
+        let mut fresh = [0u8; 64];
+        crate::crypto::argon2id_into(
+            b"plum-orbit-lantern",
+            b"0123456789abcdef",
+            cheap,
+            &mut fresh,
+        )
+        .unwrap();
+        for _ in 0..3 {
+            let pooled = stretch(b"plum-orbit-lantern", b"0123456789abcdef", cheap).unwrap();
+            assert_eq!(pooled.0.as_slice(), fresh.as_slice());
+        }
+        let pool = ARGON_MEMORY.lock().unwrap();
+        assert!(pool.len() <= KEPT_BUFFERS);
+        assert!(
+            pool.iter()
+                .flatten()
+                .all(|block| block.as_ref().iter().all(|w| *w == 0)),
+            "kept memory is zeroed"
+        );
     }
 
     #[test]

@@ -28,6 +28,17 @@ pub enum Credential {
         project_id: Option<String>,
         role: Role,
     },
+    /// A member of another instance acting in a project this one shares with it
+    /// (federation): only inside `project_id`, with `role` as the link grants it. Never
+    /// resolved from anything a client sends: the federation of this process makes it for a
+    /// change request the linked instance signed.
+    Federated {
+        link_id: String,
+        /// The instance the member belongs to.
+        did: String,
+        project_id: String,
+        role: Role,
+    },
 }
 
 impl Principal {
@@ -35,7 +46,7 @@ impl Principal {
     pub fn session_id(&self) -> Option<&str> {
         match &self.credential {
             Credential::Session { session_id } => Some(session_id),
-            Credential::ApiKey { .. } => None,
+            Credential::ApiKey { .. } | Credential::Federated { .. } => None,
         }
     }
 }

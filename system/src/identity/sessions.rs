@@ -28,8 +28,9 @@ use sha2::{Digest, Sha256};
 
 use super::accounts::ACCOUNTS;
 use super::records::{load, now_ms, timestamp};
+use super::retry::retry_on_conflict;
 use super::{AuditEntry, Identity, IdentityError, Principal};
-use crate::store::{Expect, StoreError, Transaction};
+use crate::store::{Expect, Transaction};
 
 pub(crate) const SESSIONS: &str = "sessions";
 pub(crate) const ACCOUNT_SESSIONS: &str = "account_sessions";
@@ -200,7 +201,7 @@ impl Identity {
                 "refresh token is unknown".into(),
             ));
         };
-        loop {
+        retry_on_conflict!({
             let Some((session, version)) =
                 load::<SessionRecord>(self.db(), "session", SESSIONS, &presented.session_id)
                     .await?
@@ -239,12 +240,10 @@ impl Identity {
             if session.epoch != account.session_epoch {
                 return Err(ended("session has ended"));
             }
-            match self.next_generation(session, version).await {
-                // Another refresh with the same token won: the next pass sees it as reused.
-                Err(IdentityError::Store(StoreError::Conflict { .. })) => continue,
-                other => return other,
-            }
-        }
+            // Another refresh with the same token wins a conflict: the next attempt sees
+            // this one as reused.
+            self.next_generation(session, version).await
+        })
     }
 
     /// Moves `session` (read at `version`) to a new refresh generation (and the epoch it
@@ -331,28 +330,23 @@ impl Identity {
 
     /// Increments the account's session epoch, which ends every session started before.
     async fn bump_session_epoch(&self, account_id: &str) -> Result<(), IdentityError> {
-        loop {
+        retry_on_conflict!({
             let Some((mut account, version)) =
                 load::<AccountRecord>(self.db(), "account", ACCOUNTS, account_id).await?
             else {
                 return Err(IdentityError::not_found("account", account_id));
             };
             account.session_epoch += 1;
-            match self
-                .db()
+            self.db()
                 .compare_and_set(
                     ACCOUNTS,
                     account_id,
                     Expect::Version(version),
                     account.encode_to_vec(),
                 )
-                .await
-            {
-                Ok(_) => return Ok(()),
-                Err(StoreError::Conflict { .. }) => continue,
-                Err(error) => return Err(error.into()),
-            }
-        }
+                .await?;
+            Ok(())
+        })
     }
 
     /// Revokes every live session of `account_id` except `except`; returns how many.
@@ -392,7 +386,7 @@ impl Identity {
         reason: &str,
     ) -> Result<bool, IdentityError> {
         self.inner.signer.live.forget(session_id);
-        loop {
+        retry_on_conflict!({
             let Some((mut session, version)) =
                 load::<SessionRecord>(self.db(), "session", SESSIONS, session_id).await?
             else {
@@ -417,15 +411,10 @@ impl Identity {
                     ACCOUNT_SESSIONS,
                     format!("{}/{}", session.account_id, session.id),
                 );
-            match self.db().commit(txn).await {
-                Ok(_) => {
-                    self.inner.signer.live.forget(session_id);
-                    return Ok(was_live);
-                }
-                Err(StoreError::Conflict { .. }) => continue,
-                Err(error) => return Err(error.into()),
-            }
-        }
+            self.db().commit(txn).await?;
+            self.inner.signer.live.forget(session_id);
+            Ok(was_live)
+        })
     }
 
     /// Whether session `session_id` of `account_id` is live, with its account's sys-admin

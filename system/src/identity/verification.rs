@@ -15,8 +15,9 @@ use prost::Message;
 use super::accounts::{ACCOUNTS, account_pb, new_secret, secret_key};
 use super::mail::Mailer;
 use super::records::{load, now_ms, timestamp};
+use super::retry::retry_on_conflict;
 use super::{AuditEntry, Identity, IdentityError, Principal};
-use crate::store::{Expect, StoreError, Transaction};
+use crate::store::{Expect, Transaction};
 
 pub(crate) const EMAIL_VERIFICATIONS: &str = "email_verifications";
 
@@ -98,7 +99,7 @@ impl Identity {
         let unusable =
             |why: &str| IdentityError::Unauthenticated(format!("verification token {why}"));
         let key = secret_key(token);
-        let account = loop {
+        let account = retry_on_conflict!({
             let Some((check, check_version)) = load::<EmailVerificationRecord>(
                 self.db(),
                 "e-mail verification",
@@ -137,12 +138,9 @@ impl Identity {
                     account.encode_to_vec(),
                     Expect::Version(version),
                 );
-            match self.db().commit(txn).await {
-                Ok(_) => break account,
-                Err(StoreError::Conflict { .. }) => continue,
-                Err(error) => return Err(error.into()),
-            }
-        };
+            self.db().commit(txn).await?;
+            Ok(account)
+        })?;
         self.audit(
             AuditEntry::new("account.email_verified", &account.id)
                 .actor(&account.id)

@@ -74,8 +74,21 @@ pub struct PutRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordPage {
     pub records: Vec<RecordValue>,
+    /// Records of the page that cannot be read (their value fails authentication or does not
+    /// decode), in id order; the page lists the others. Reading one alone is DATA_LOSS.
+    pub damaged: Vec<DamagedRecord>,
     /// The id to pass as `page_token` for the next page; empty when there are no more.
     pub next_page_token: String,
+}
+
+/// A record a list could not read: named, with why, never with content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedRecord {
+    pub entity: String,
+    pub id: String,
+    /// The version of the stored row (the sequence number of its last write).
+    pub version: u64,
+    pub reason: String,
 }
 
 /// The record service over the `records` database. Cheap to clone.
@@ -88,6 +101,11 @@ pub struct Records {
 impl Records {
     /// Opens the `records` database of `store` (created with fresh keys on first use);
     /// `identity` is where projects are read.
+    /// Records over `db` (the records module's own database).
+    pub fn new(db: crate::store::Database, identity: Identity) -> Records {
+        Records { db, identity }
+    }
+
     pub async fn open(store: &Store, identity: Identity) -> Result<Records, RecordError> {
         Ok(Records {
             db: store.database(RECORDS_DATABASE).await?,
@@ -191,35 +209,71 @@ impl Records {
             ))
         };
         let prefix = format!("{project_id}/");
+        // A record that cannot be opened is reported, not fatal: one damaged row must not
+        // hide its neighbours (GetRecord of it alone still fails with DATA_LOSS).
         let page = self
             .db
-            .scan(
+            .scan_reporting_damage(
                 entity,
                 prefix.as_bytes(),
                 after.as_ref().map(String::as_bytes),
                 limit,
             )
             .await?;
-        let mut records = Vec::with_capacity(page.records.len());
-        for record in page.records {
-            let id = record
-                .key
-                .strip_prefix(prefix.as_bytes())
+        let id_of = |key: &[u8]| -> Result<String, RecordError> {
+            key.strip_prefix(prefix.as_bytes())
                 .and_then(|id| std::str::from_utf8(id).ok())
+                .map(str::to_owned)
                 .ok_or_else(|| RecordError::Corrupt {
                     entity: entity.to_owned(),
-                    key: String::from_utf8_lossy(&record.key).into_owned(),
+                    key: String::from_utf8_lossy(key).into_owned(),
                     reason: "the key is not <project id>/<record id>".into(),
-                })?
-                .to_owned();
-            records.push(open(project_id, entity, &id, record)?);
+                })
+        };
+        let mut records = Vec::with_capacity(page.records.len());
+        let mut damaged = Vec::with_capacity(page.damaged.len());
+        for record in page.damaged {
+            damaged.push(DamagedRecord {
+                entity: entity.to_owned(),
+                id: id_of(&record.key)?,
+                version: record.version,
+                reason: format!("its value cannot be opened: {}", record.reason),
+            });
         }
-        let next_page_token = match (page.next, records.last()) {
-            (Some(_), Some(last)) => last.id.clone(),
-            _ => String::new(),
+        for record in page.records {
+            let id = id_of(&record.key)?;
+            let version = record.version;
+            match open(project_id, entity, &id, record) {
+                Ok(record) => records.push(record),
+                Err(RecordError::Corrupt { reason, .. }) => damaged.push(DamagedRecord {
+                    entity: entity.to_owned(),
+                    id,
+                    version,
+                    reason: format!("its value cannot be decoded: {reason}"),
+                }),
+                Err(error) => return Err(error),
+            }
+        }
+        if !damaged.is_empty() {
+            damaged.sort_by(|a, b| a.id.cmp(&b.id));
+            for record in &damaged {
+                tracing::error!(
+                    database = RECORDS_DATABASE,
+                    keyspace = entity,
+                    key = %record_key(project_id, &record.id),
+                    version = record.version,
+                    reason = %record.reason,
+                    "damaged record left out of a list"
+                );
+            }
+        }
+        let next_page_token = match page.next {
+            Some(next) => id_of(&next)?,
+            None => String::new(),
         };
         Ok(RecordPage {
             records,
+            damaged,
             next_page_token,
         })
     }
@@ -265,37 +319,15 @@ impl Records {
         project_id: &str,
         entity: &str,
     ) -> Result<EventScope, RecordError> {
-        let project = self
-            .identity
-            .project_record(project_id)
-            .await?
-            .ok_or_else(|| crate::identity::IdentityError::NotFound {
-                what: "project",
-                id: project_id.to_owned(),
-            })?;
-        if project.archived {
-            return Err(RecordError::Archived {
-                what: "project",
-                id: project.id,
-            });
-        }
-        let org_archived = self
-            .identity
-            .org_record(&project.org_id)
-            .await?
-            .is_some_and(|org| org.archived);
-        if org_archived {
-            return Err(RecordError::Archived {
-                what: "org",
-                id: project.org_id,
-            });
-        }
-        Ok(EventScope {
-            org_id: project.org_id,
-            project_id: project.id,
-            entity: entity.to_owned(),
-            federated: project.federated,
-        })
+        self.identity
+            .writable_scope(project_id, entity)
+            .await
+            .map_err(|error| match error {
+                crate::identity::IdentityError::Archived { what, id } => {
+                    RecordError::Archived { what, id }
+                }
+                other => other.into(),
+            })
     }
 
     async fn commit(

@@ -381,3 +381,95 @@ async fn change_events_carry_the_scope_and_the_request_id() {
     assert_eq!(delete.correlation_id.as_deref(), Some("req-delete-1"));
     f.env.close().await;
 }
+
+/// Flips one byte of the sealed value of `key` in `table` (`orbit_records` or
+/// `orbit_outbox`) of database `records`, as a disk fault or an intruder would.
+fn tamper(store: &Store, table: &str, keyspace: &str, key: &str) {
+    let conn = rusqlite::Connection::open(store.location()).expect("open the SQLite file");
+    let value: Vec<u8> = conn
+        .query_row(
+            &format!(
+                "SELECT value FROM {table} WHERE db = 'records' AND keyspace = ?1 AND key = ?2"
+            ),
+            rusqlite::params![keyspace, key.as_bytes()],
+            |row| row.get(0),
+        )
+        .expect("the row exists");
+    let mut value = value;
+    let last = value.len() - 1;
+    value[last] ^= 0x01;
+    let changed = conn
+        .execute(
+            &format!(
+                "UPDATE {table} SET value = ?1 WHERE db = 'records' AND keyspace = ?2 AND key = ?3"
+            ),
+            rusqlite::params![value, keyspace, key.as_bytes()],
+        )
+        .expect("tamper");
+    assert!(changed >= 1);
+}
+
+/// One record whose value was altered on disk: a list names it and lists the others (on
+/// every page size), reading it alone is an integrity error naming database, keyspace, key.
+#[tokio::test]
+async fn a_damaged_record_is_reported_and_its_neighbours_listed() {
+    let f = Fixture::new(Env::sqlite().await).await;
+    let p = f.project.id.clone();
+    for id in ["a", "b", "c"] {
+        f.records
+            .put(&f.admin, f.put("thing", id, json!({"id": id})))
+            .await
+            .unwrap();
+    }
+    tamper(&f.env.store, "orbit_records", "thing", &format!("{p}/b"));
+
+    let page = f.records.list(&p, "thing", 0, "").await.unwrap();
+    let ids: Vec<&str> = page.records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(page.damaged.len(), 1, "{page:?}");
+    assert_eq!(page.damaged[0].id, "b");
+    assert_eq!(page.damaged[0].entity, "thing");
+    assert!(
+        page.damaged[0].reason.contains("cannot be opened"),
+        "{page:?}"
+    );
+    assert_eq!(page.next_page_token, "");
+
+    // A page that ends on the damaged record still leads to the next one.
+    let first = f.records.list(&p, "thing", 2, "").await.unwrap();
+    assert_eq!(first.records.len(), 1);
+    assert_eq!(first.damaged.len(), 1);
+    assert_eq!(first.next_page_token, "b");
+    let second = f.records.list(&p, "thing", 2, "b").await.unwrap();
+    assert_eq!(second.records[0].id, "c");
+    assert!(second.damaged.is_empty());
+
+    match f.records.get(&p, "thing", "b").await {
+        Err(RecordError::Store(StoreError::Integrity {
+            database,
+            keyspace,
+            key,
+            ..
+        })) => {
+            assert_eq!(database, "records");
+            assert_eq!(keyspace, "thing");
+            assert_eq!(key, format!("{p}/b"));
+        }
+        other => panic!("expected an integrity error, got {other:?}"),
+    }
+    assert_eq!(f.records.get(&p, "thing", "c").await.unwrap().id, "c");
+
+    // The change log reports the damaged event when asked to, and fails a plain read.
+    tamper(&f.env.store, "orbit_outbox", "thing", &format!("{p}/b"));
+    let db = f.records.database();
+    let page = db.changes_reporting_damage(0, 100, |_| true).await.unwrap();
+    assert_eq!(page.events.len(), 2);
+    assert_eq!(page.damaged.len(), 1);
+    assert_eq!(page.damaged[0].seq, page.events[0].seq + 1);
+    assert_eq!(page.damaged[0].key, format!("{p}/b").into_bytes());
+    assert!(matches!(
+        db.changes(0, 100).await,
+        Err(StoreError::Integrity { .. })
+    ));
+    f.env.close().await;
+}

@@ -10,7 +10,6 @@ use orbit_proto::orbit::system::v1::account_service_server::AccountService;
 use tonic::{Request, Response, Status};
 
 use super::context;
-use super::status::IdentityStatus;
 use crate::identity::Identity;
 
 /// Serves `orbit.system.v1.AccountService` from [`Identity`].
@@ -43,8 +42,7 @@ impl AccountService for AccountApi {
                 &body.display_name,
                 ctx.client_address.as_deref(),
             )
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::SignUpResponse {
             account: Some(account),
             tokens: Some(tokens),
@@ -62,8 +60,7 @@ impl AccountService for AccountApi {
         let (account, tokens) = self
             .identity
             .log_in(&body.email, &body.password, ctx.client_address.as_deref())
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::LogInResponse {
             account: Some(account),
             tokens: Some(tokens),
@@ -83,8 +80,7 @@ impl AccountService for AccountApi {
                 &request.get_ref().refresh_token,
                 ctx.client_address.as_deref(),
             )
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::RefreshResponse {
             tokens: Some(tokens),
         }))
@@ -97,11 +93,10 @@ impl AccountService for AccountApi {
         request: Request<pb::LogOutRequest>,
     ) -> Result<Response<pb::LogOutResponse>, Status> {
         let ctx = context(&request);
-        let principal = ctx.require().or_identity_status()?;
+        let principal = ctx.require()?;
         self.identity
             .log_out(principal, ctx.client_address.as_deref())
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::LogOutResponse {}))
     }
 
@@ -112,12 +107,11 @@ impl AccountService for AccountApi {
         request: Request<pb::LogOutEverywhereRequest>,
     ) -> Result<Response<pb::LogOutEverywhereResponse>, Status> {
         let ctx = context(&request);
-        let principal = ctx.require().or_identity_status()?;
+        let principal = ctx.require()?;
         let sessions_ended = self
             .identity
             .log_out_everywhere(principal, ctx.client_address.as_deref())
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::LogOutEverywhereResponse {
             sessions_ended,
         }))
@@ -130,7 +124,7 @@ impl AccountService for AccountApi {
         request: Request<pb::ChangePasswordRequest>,
     ) -> Result<Response<pb::ChangePasswordResponse>, Status> {
         let ctx = context(&request);
-        let principal = ctx.require().or_identity_status()?;
+        let principal = ctx.require()?;
         let body = request.get_ref();
         let tokens = self
             .identity
@@ -140,8 +134,7 @@ impl AccountService for AccountApi {
                 &body.new_password,
                 ctx.client_address.as_deref(),
             )
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::ChangePasswordResponse {
             tokens: Some(tokens),
         }))
@@ -154,12 +147,8 @@ impl AccountService for AccountApi {
         request: Request<pb::GetProfileRequest>,
     ) -> Result<Response<pb::GetProfileResponse>, Status> {
         let ctx = context(&request);
-        let principal = ctx.require().or_identity_status()?;
-        let account = self
-            .identity
-            .profile(principal)
-            .await
-            .or_identity_status()?;
+        let principal = ctx.require()?;
+        let account = self.identity.profile(principal).await?;
         Ok(Response::new(pb::GetProfileResponse {
             account: Some(account),
         }))
@@ -172,12 +161,11 @@ impl AccountService for AccountApi {
         request: Request<pb::UpdateProfileRequest>,
     ) -> Result<Response<pb::UpdateProfileResponse>, Status> {
         let ctx = context(&request);
-        let principal = ctx.require().or_identity_status()?;
+        let principal = ctx.require()?;
         let account = self
             .identity
             .update_profile(principal, &request.get_ref().display_name)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::UpdateProfileResponse {
             account: Some(account),
         }))
@@ -190,7 +178,7 @@ impl AccountService for AccountApi {
         request: Request<pb::IssuePasswordResetRequest>,
     ) -> Result<Response<pb::IssuePasswordResetResponse>, Status> {
         let ctx = context(&request);
-        let principal = ctx.require().or_identity_status()?;
+        let principal = ctx.require()?;
         let (reset_token, expires_at) = self
             .identity
             .issue_password_reset(
@@ -198,8 +186,7 @@ impl AccountService for AccountApi {
                 &request.get_ref().account_id,
                 ctx.client_address.as_deref(),
             )
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::IssuePasswordResetResponse {
             reset_token,
             expires_at: Some(expires_at),
@@ -220,8 +207,7 @@ impl AccountService for AccountApi {
                 &body.new_password,
                 ctx.client_address.as_deref(),
             )
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::ResetPasswordResponse {}))
     }
 
@@ -235,8 +221,7 @@ impl AccountService for AccountApi {
         let account = self
             .identity
             .verify_email(&request.get_ref().token, ctx.client_address.as_deref())
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::VerifyEmailResponse {
             account: Some(account),
         }))
@@ -249,12 +234,8 @@ impl AccountService for AccountApi {
         request: Request<pb::ResendVerificationRequest>,
     ) -> Result<Response<pb::ResendVerificationResponse>, Status> {
         let ctx = context(&request);
-        let principal = ctx.require().or_identity_status()?;
-        let expires_at = self
-            .identity
-            .resend_verification(principal)
-            .await
-            .or_identity_status()?;
+        let principal = ctx.require()?;
+        let expires_at = self.identity.resend_verification(principal).await?;
         Ok(Response::new(pb::ResendVerificationResponse {
             expires_at: Some(expires_at),
         }))
@@ -270,8 +251,7 @@ impl AccountService for AccountApi {
         let (accounts, next_page_token) = self
             .identity
             .list_accounts(body.page_size, &body.page_token)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::ListAccountsResponse {
             accounts,
             next_page_token,

@@ -11,7 +11,6 @@ use orbit_proto::orbit::system::v1::api_key_service_server::ApiKeyService;
 use tonic::{Request, Response, Status};
 
 use super::context;
-use super::status::IdentityStatus;
 use crate::identity::{Identity, timestamp_ms};
 
 /// Serves `orbit.system.v1.ApiKeyService`.
@@ -59,8 +58,7 @@ impl ApiKeyService for ApiKeyApi {
                 &request.project_id,
                 request.role(),
             )
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::CreateApiKeyResponse {
             api_key: Some(api_key_to_pb(created.key)),
             secret: created.secret.to_string(),
@@ -74,11 +72,7 @@ impl ApiKeyService for ApiKeyApi {
         request: Request<pb::ListApiKeysRequest>,
     ) -> Result<Response<pb::ListApiKeysResponse>, Status> {
         let caller = context(&request);
-        let keys = self
-            .identity
-            .list_api_keys(&caller)
-            .await
-            .or_identity_status()?;
+        let keys = self.identity.list_api_keys(&caller).await?;
         Ok(Response::new(pb::ListApiKeysResponse {
             api_keys: keys.into_iter().map(api_key_to_pb).collect(),
         }))
@@ -94,8 +88,7 @@ impl ApiKeyService for ApiKeyApi {
         let key = self
             .identity
             .revoke_api_key(&caller, &request.get_ref().api_key_id)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::RevokeApiKeyResponse {
             api_key: Some(api_key_to_pb(key)),
         }))

@@ -7,7 +7,6 @@ use orbit_proto::orbit::system::v1 as pb;
 use orbit_proto::orbit::system::v1::audit_service_server::AuditService;
 use tonic::{Request, Response, Status};
 
-use super::status::IdentityStatus;
 use crate::identity::Identity;
 
 /// Serves `orbit.system.v1.AuditService`.
@@ -35,8 +34,7 @@ impl AuditApi {
         let (events, next) = self
             .identity
             .audit_events(org_id, after_seq, page_size)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(pb::ListAuditEventsResponse {
             events: events.into_iter().map(to_pb).collect(),
             next_after_seq: next,
@@ -93,11 +91,7 @@ impl AuditService for AuditApi {
         &self,
         _request: Request<pb::VerifyAuditLogRequest>,
     ) -> Result<Response<pb::VerifyAuditLogResponse>, Status> {
-        let report = self
-            .identity
-            .verify_audit_log()
-            .await
-            .or_identity_status()?;
+        let report = self.identity.verify_audit_log().await?;
         Ok(Response::new(pb::VerifyAuditLogResponse {
             intact: report.problem.is_none(),
             entries: report.entries,

@@ -14,20 +14,21 @@
 //! (so every log line of the call carries it) and into the response metadata, refused calls
 //! included.
 
-use std::collections::HashMap;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
 use futures::future::BoxFuture;
 use http_body_util::BodyExt;
-use orbit_proto::access::{AccessError, access_table};
-use orbit_proto::orbit::system::v1::{Access, Role, Scope};
-use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
+use orbit_proto::orbit::system::v1::{Role, Scope};
+use prost_reflect::{DynamicMessage, MessageDescriptor};
 use tonic::Status;
 use tonic::body::Body;
 use tracing::Instrument;
 
+use std::sync::Arc;
+
+use super::catalog::{ApiCatalog, Rule};
+use super::local::{FederatedCaller, RemoteCall, RemoteOwner, is_read, ok_response, unframe};
 use super::status::identity_status;
 use crate::identity::{Identity, Principal, RequestContext};
 use crate::store::{self, new_id};
@@ -41,97 +42,116 @@ pub const REQUEST_ID_HEADER: &str = "x-request-id";
 /// Longest request id accepted from a client, in characters.
 const MAX_REQUEST_ID: usize = 128;
 
-/// One RPC's rule: its declaration and, for scoped RPCs, the message its scope id is in.
-#[derive(Debug)]
-struct Rule {
-    access: Access,
-    input: Option<MessageDescriptor>,
-    client_streaming: bool,
-}
-
 /// Builds [`Authorize`] services around the router's services.
 #[derive(Clone)]
 pub struct AuthLayer {
-    rules: Arc<HashMap<String, Rule>>,
+    catalog: ApiCatalog,
     identity: Identity,
+    /// Where changes to projects another instance owns go (federation), if anywhere.
+    remote: Option<Arc<dyn RemoteOwner>>,
+}
+
+/// What the layer decided about a call.
+enum Decision {
+    /// Serve it here, as this caller.
+    Serve(RequestContext),
+    /// A change to a project another instance owns: its owner answers.
+    Forward(RemoteCall),
 }
 
 impl std::fmt::Debug for AuthLayer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AuthLayer")
-            .field("rpcs", &self.rules.len())
+            .field("rpcs", &self.catalog.snapshot().rules.len())
             .finish()
     }
 }
 
 impl AuthLayer {
-    /// The layer for the RPCs declared in `descriptor_set`; fails naming the first RPC whose
-    /// declaration is missing or invalid, so a bad declaration never starts serving.
-    pub fn new(descriptor_set: &[u8], identity: Identity) -> Result<AuthLayer, AccessError> {
-        let table = access_table(descriptor_set)?;
-        let pool = DescriptorPool::decode(descriptor_set)
-            .map_err(|e| AccessError::Descriptor(e.to_string()))?;
-        let mut rules = HashMap::new();
-        for (path, access) in table {
-            let (service, method) = path
-                .trim_start_matches('/')
-                .split_once('/')
-                .expect("paths are /service/method");
-            let method = pool
-                .get_service_by_name(service)
-                .and_then(|s| s.methods().find(|m| m.name() == method))
-                .ok_or_else(|| {
-                    AccessError::Descriptor(format!("rpc {path} vanished from the pool"))
-                })?;
-            let scoped = matches!(access.scope(), Scope::Org | Scope::Project);
-            rules.insert(
-                path,
-                Rule {
-                    input: scoped.then(|| method.input()),
-                    client_streaming: method.is_client_streaming(),
-                    access,
-                },
-            );
-        }
-        Ok(AuthLayer {
-            rules: Arc::new(rules),
+    /// The layer that decides every call by the rules of `catalog` as it is at the call
+    /// (so services added to the catalog at run time are enforced at once).
+    pub fn new(catalog: ApiCatalog, identity: Identity) -> AuthLayer {
+        AuthLayer {
+            catalog,
             identity,
-        })
+            remote: None,
+        }
+    }
+
+    /// Sends changes to projects another instance owns to `remote` instead of serving them.
+    pub fn with_remote_owner(mut self, remote: Option<Arc<dyn RemoteOwner>>) -> AuthLayer {
+        self.remote = remote;
+        self
     }
 
     /// Decides a request: its context for the handler, or the status to answer with.
     async fn decide(
         &self,
         path: &str,
-        bearer: Option<String>,
+        bearer: Bearer,
+        federated: Option<FederatedCaller>,
         client: Option<String>,
         request_id: String,
-        body: &[u8],
-    ) -> Result<RequestContext, Status> {
+        body: &Bytes,
+    ) -> Result<Decision, Status> {
         let mut context = RequestContext {
             principal: None,
             client_address: client,
             request_id,
         };
         if OPEN_PREFIXES.iter().any(|prefix| path.starts_with(prefix)) {
-            return Ok(context);
+            return Ok(Decision::Serve(context));
         }
-        let Some(rule) = self.rules.get(path) else {
-            return Err(Status::permission_denied(format!(
-                "rpc {path} declares no access and is refused"
+        // Every RPC of the descriptor set has a rule (a missing declaration stops the server
+        // from starting), so a path without one names no RPC of this server.
+        let snapshot = self.catalog.snapshot();
+        let Some(rule) = snapshot.rules.get(path) else {
+            return Err(Status::unimplemented(format!(
+                "unknown method {path}: this server has no such rpc"
             )));
         };
         let anonymous = rule.access.role() == Role::Anonymous;
-        if let Some(bearer) = bearer {
-            match self.identity.authenticate(&bearer).await {
+        // An in-process call of this instance's federation: its principal, no token.
+        let bearer = match federated {
+            Some(FederatedCaller(principal)) => {
+                context.principal = Some(principal);
+                Bearer::Absent
+            }
+            None => bearer,
+        };
+        match bearer {
+            Bearer::Absent => {}
+            // A stale or malformed credential must not stop someone from logging in again.
+            Bearer::Malformed if anonymous => {}
+            Bearer::Malformed => {
+                return Err(Status::unauthenticated(
+                    "authorization: the scheme is missing; send `authorization: Bearer <token>`",
+                ));
+            }
+            Bearer::Token(bearer) => match self.identity.authenticate(&bearer).await {
                 Ok(principal) => context.principal = Some(principal),
-                // A stale token must not stop someone from logging in again.
                 Err(_) if anonymous => {}
                 Err(error) => return Err(identity_status(error)),
-            }
+            },
         }
         let scope_id = match &rule.input {
-            Some(input) => Some(scope_id(path, rule, input, body)?),
+            Some(input) => match scope_id(path, rule, input, body)? {
+                ScopeId::Id(id) => Some(id),
+                ScopeId::OrgOfProject(project_id) => {
+                    let project = self
+                        .identity
+                        .project_record(&project_id)
+                        .await
+                        .map_err(identity_status)?
+                        .ok_or_else(|| {
+                            identity_status(crate::identity::IdentityError::NotFound {
+                                what: "project",
+                                id: project_id,
+                            })
+                        })?;
+                    Some(project.org_id)
+                }
+            },
             None => None,
         };
         self.identity
@@ -142,11 +162,38 @@ impl AuthLayer {
             )
             .await
             .map_err(identity_status)?;
-        Ok(context)
+        if let (Some(remote), Scope::Project, Some(project_id)) =
+            (&self.remote, rule.access.scope(), &scope_id)
+        {
+            if remote.forwards(path) && !is_read(path) {
+                let project = self
+                    .identity
+                    .project_record(project_id)
+                    .await
+                    .map_err(identity_status)?;
+                if let Some(project) = project.filter(|p| !p.owner_did.is_empty()) {
+                    return Ok(Decision::Forward(RemoteCall {
+                        path: path.to_owned(),
+                        message: unframe(body.clone())?,
+                        principal: context.principal.clone().ok_or_else(|| {
+                            Status::unauthenticated(
+                                "a change to a shared project needs a signed-in caller",
+                            )
+                        })?,
+                        project_id: project.id,
+                        owner_did: project.owner_did,
+                        request_id: context.request_id.clone(),
+                    }));
+                }
+            }
+        }
+        Ok(Decision::Serve(context))
     }
 
     fn needs_body(&self, path: &str) -> bool {
-        self.rules
+        self.catalog
+            .snapshot()
+            .rules
             .get(path)
             .is_some_and(|rule| rule.input.is_some())
     }
@@ -158,7 +205,7 @@ fn scope_id(
     rule: &Rule,
     input: &MessageDescriptor,
     body: &[u8],
-) -> Result<String, Status> {
+) -> Result<ScopeId, Status> {
     if rule.client_streaming {
         return Err(Status::internal(format!(
             "rpc {path} is client-streaming and cannot be scoped"
@@ -183,29 +230,105 @@ fn scope_id(
     let message = rest
         .get(4..4 + length)
         .ok_or_else(|| Status::invalid_argument(format!("rpc {path}: truncated grpc frame")))?;
-    let decoded = DynamicMessage::decode(input.clone(), message)
-        .map_err(|e| Status::invalid_argument(format!("rpc {path}: malformed request: {e}")))?;
+    let decoded = DynamicMessage::decode(input.clone(), message).map_err(|e| {
+        let error = e.to_string();
+        let reason = error.rsplit(": ").next().unwrap_or("invalid encoding");
+        Status::invalid_argument(format!("malformed request message: {reason}"))
+    })?;
+    let text = |field: &str| {
+        decoded
+            .get_field_by_name(field)
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
     let field = &rule.access.scope_field;
-    let value = decoded
-        .get_field_by_name(field)
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
-    if value.is_empty() {
-        return Err(Status::invalid_argument(format!("{field} is required")));
+    let value = text(field);
+    if !value.is_empty() {
+        return Ok(ScopeId::Id(value));
     }
-    Ok(value)
+    // An org-scoped request that names a project (FeedService.Subscribe) is scoped to that
+    // project's org: the client need not send both.
+    if rule.access.scope() == Scope::Org {
+        let project = text("project_id");
+        if !project.is_empty() {
+            return Ok(ScopeId::OrgOfProject(project));
+        }
+    }
+    Err(Status::invalid_argument(format!("{field} is required")))
 }
 
-fn bearer(request: &http::Request<Body>) -> Option<String> {
-    let value = request
-        .headers()
-        .get(http::header::AUTHORIZATION)?
-        .to_str()
-        .ok()?;
-    let token = value
-        .strip_prefix("Bearer ")
-        .or_else(|| value.strip_prefix("bearer "))?;
-    Some(token.trim().to_owned())
+/// Where a scoped request is scoped, as its message says.
+#[derive(Debug, PartialEq, Eq)]
+enum ScopeId {
+    /// The declared field's value.
+    Id(String),
+    /// The org field is empty; the org of this project.
+    OrgOfProject(String),
+}
+
+/// What a request's `authorization` header holds.
+#[derive(Debug, PartialEq, Eq)]
+enum Bearer {
+    Absent,
+    /// Present, but not `Bearer <token>` (a bare token, another scheme, not ASCII).
+    Malformed,
+    Token(String),
+}
+
+fn bearer(request: &http::Request<Body>) -> Bearer {
+    let Some(value) = request.headers().get(http::header::AUTHORIZATION) else {
+        return Bearer::Absent;
+    };
+    let Ok(value) = value.to_str() else {
+        return Bearer::Malformed;
+    };
+    match value
+        .split_once(' ')
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+    {
+        Some((_, token)) if !token.trim().is_empty() => Bearer::Token(token.trim().to_owned()),
+        _ => Bearer::Malformed,
+    }
+}
+
+/// tonic answers a request body that does not decode with INTERNAL and prost's whole error
+/// chain (for a deeply nested Struct, a thousand characters of field paths). That is the
+/// client's mistake, not a bug: answer INVALID_ARGUMENT with prost's short reason.
+fn clarify_decode_error(mut response: http::Response<Body>) -> http::Response<Body> {
+    const PREFIX: &str = "failed to decode Protobuf message";
+    let headers = response.headers();
+    if headers.get("grpc-status").map(|v| v.as_bytes()) != Some(b"13") {
+        return response;
+    }
+    let Some(message) = headers.get("grpc-message").and_then(|v| v.to_str().ok()) else {
+        return response;
+    };
+    let message = percent_decode(message);
+    if !message.starts_with(PREFIX) {
+        return response;
+    }
+    // prost's reason comes last, after the path of messages and fields it was decoding.
+    let reason = message.rsplit(": ").next().unwrap_or("invalid encoding");
+    let status = Status::invalid_argument(format!("malformed request message: {reason}"));
+    let headers = response.headers_mut();
+    headers.insert("grpc-status", http::HeaderValue::from_static("3"));
+    if let Ok(value) = http::HeaderValue::from_str(&percent_encode(status.message())) {
+        headers.insert("grpc-message", value);
+    }
+    response
+}
+
+/// Decodes gRPC's percent-encoding of `grpc-message`.
+fn percent_decode(value: &str) -> String {
+    percent_encoding::percent_decode_str(value)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// gRPC's percent-encoding of `grpc-message`: printable ASCII but `%` as is.
+fn percent_encode(message: &str) -> String {
+    const GRPC_MESSAGE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b'%');
+    percent_encoding::utf8_percent_encode(message, GRPC_MESSAGE).to_string()
 }
 
 /// The client's `x-request-id` if it is 1-128 visible ASCII characters, else a new ULID.
@@ -290,6 +413,7 @@ where
         let correlation_id = request_id.clone();
         let call = async move {
             let bearer = bearer(&request);
+            let federated = request.extensions().get::<FederatedCaller>().cloned();
             let client = client_address(&request);
             let (parts, body) = request.into_parts();
             let (body_bytes, body) = if layer.needs_body(&path) {
@@ -301,13 +425,31 @@ where
                 (Bytes::new(), body)
             };
             let decision = layer
-                .decide(&path, bearer, client, request_id.clone(), &body_bytes)
+                .decide(
+                    &path,
+                    bearer,
+                    federated,
+                    client,
+                    request_id.clone(),
+                    &body_bytes,
+                )
                 .await;
             match decision {
-                Ok(context) => {
+                Ok(Decision::Forward(call)) => {
+                    let remote = layer
+                        .remote
+                        .clone()
+                        .expect("forwarded only with a remote owner");
+                    let response = match remote.forward(call).await {
+                        Ok(message) => ok_response(message),
+                        Err(status) => status.into_http(),
+                    };
+                    Ok(echo_request_id(response, &request_id))
+                }
+                Ok(Decision::Serve(context)) => {
                     let mut request = http::Request::from_parts(parts, body);
                     request.extensions_mut().insert(context);
-                    let response = inner.call(request).await?;
+                    let response = clarify_decode_error(inner.call(request).await?);
                     Ok(echo_request_id(response, &request_id))
                 }
                 Err(status) => {
@@ -394,5 +536,88 @@ mod tests {
         let refused = Status::permission_denied("no").into_http();
         let echoed = echo_request_id(refused, "abc-1");
         assert_eq!(echoed.headers()[REQUEST_ID_HEADER], "abc-1");
+    }
+
+    fn with_authorization(value: &str) -> http::Request<Body> {
+        let mut request = http::Request::new(Body::empty());
+        request.headers_mut().insert(
+            http::header::AUTHORIZATION,
+            http::HeaderValue::from_str(value).expect("header value"),
+        );
+        request
+    }
+
+    #[test]
+    fn a_token_without_its_scheme_is_told_apart_from_no_token() {
+        assert_eq!(bearer(&http::Request::new(Body::empty())), Bearer::Absent);
+        assert_eq!(
+            bearer(&with_authorization("Bearer abc")),
+            Bearer::Token("abc".into())
+        );
+        assert_eq!(
+            bearer(&with_authorization("bearer  abc ")),
+            Bearer::Token("abc".into())
+        );
+        assert_eq!(bearer(&with_authorization("abc")), Bearer::Malformed);
+        assert_eq!(bearer(&with_authorization("Basic abc")), Bearer::Malformed);
+        assert_eq!(bearer(&with_authorization("Bearer ")), Bearer::Malformed);
+    }
+
+    #[test]
+    fn a_body_that_does_not_decode_is_invalid_argument_with_a_short_message() {
+        let long = format!(
+            "failed to decode Protobuf message: {}recursion limit reached",
+            "Struct.fields: Value.kind: ".repeat(30)
+        );
+        let response = clarify_decode_error(Status::internal(long).into_http());
+        let status = Status::from_header_map(response.headers()).expect("a status");
+        assert_eq!(status.code(), tonic::Code::InvalidArgument);
+        assert_eq!(
+            status.message(),
+            "malformed request message: recursion limit reached"
+        );
+        // Other INTERNAL errors are left alone: they are bugs and must show as such.
+        let response = clarify_decode_error(Status::internal("boom 100%").into_http());
+        let status = Status::from_header_map(response.headers()).expect("a status");
+        assert_eq!(status.code(), tonic::Code::Internal);
+        assert_eq!(status.message(), "boom 100%");
+    }
+
+    /// Fuzz target: the scope id of any request body, framed or not, is an id or a client
+    /// error; the layer never panics and never answers INTERNAL for a unary RPC.
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const PATHS: [&str; 3] = [
+            "/orbit.system.v1.ProjectService/GetProject",
+            "/orbit.cdc.v1.FeedService/Subscribe",
+            "/orbit.system.v1.OrgService/GetOrg",
+        ];
+
+        proptest! {
+            #[test]
+            fn fuzz_scope_ids_of_any_body(message in prop::collection::vec(any::<u8>(), 0..120), framed in any::<bool>(), compressed in any::<bool>()) {
+                let body = if framed {
+                    let mut body = vec![u8::from(compressed)];
+                    body.extend_from_slice(&(message.len() as u32).to_be_bytes());
+                    body.extend_from_slice(&message);
+                    body
+                } else {
+                    message
+                };
+                let snapshot = ApiCatalog::orbit().unwrap().snapshot();
+                for path in PATHS {
+                    let rule = &snapshot.rules[path];
+                    let input = rule.input.clone().unwrap();
+                    match scope_id(path, rule, &input, &body) {
+                        Ok(ScopeId::Id(id)) => prop_assert!(!id.is_empty()),
+                        Ok(ScopeId::OrgOfProject(project)) => prop_assert!(!project.is_empty()),
+                        Err(status) => prop_assert_ne!(status.code(), tonic::Code::Internal, "{}", status.message()),
+                    }
+                }
+            }
+        }
     }
 }

@@ -10,7 +10,6 @@ use orbit_proto::orbit::system::v1::org_service_server::OrgService;
 use tonic::{Request, Response, Status};
 
 use super::context;
-use super::status::IdentityStatus;
 use crate::identity::{Identity, timestamp_ms};
 
 /// Serves `orbit.system.v1.OrgService`.
@@ -45,11 +44,7 @@ impl OrgService for OrgApi {
     ) -> Result<Response<pb::CreateOrgResponse>, Status> {
         let caller = context(&request);
         let request = request.into_inner();
-        let org = self
-            .identity
-            .create_org(&caller, &request.name)
-            .await
-            .or_identity_status()?;
+        let org = self.identity.create_org(&caller, &request.name).await?;
         Ok(Response::new(pb::CreateOrgResponse {
             org: Some(org_to_pb(org)),
         }))
@@ -65,8 +60,7 @@ impl OrgService for OrgApi {
         let orgs = self
             .identity
             .list_orgs(&caller, request.get_ref().include_archived)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::ListOrgsResponse {
             orgs: orgs.into_iter().map(org_to_pb).collect(),
         }))
@@ -82,8 +76,7 @@ impl OrgService for OrgApi {
         let org = self
             .identity
             .get_org(&caller, &request.get_ref().org_id)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::GetOrgResponse {
             org: Some(org_to_pb(org)),
         }))
@@ -100,8 +93,7 @@ impl OrgService for OrgApi {
         let org = self
             .identity
             .rename_org(&caller, &request.org_id, &request.name)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::RenameOrgResponse {
             org: Some(org_to_pb(org)),
         }))
@@ -118,8 +110,7 @@ impl OrgService for OrgApi {
         let org = self
             .identity
             .archive_org(&caller, &request.org_id, request.archived)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::ArchiveOrgResponse {
             org: Some(org_to_pb(org)),
         }))

@@ -11,7 +11,6 @@ use orbit_proto::orbit::system::v1::project_service_server::ProjectService;
 use tonic::{Request, Response, Status};
 
 use super::context;
-use super::status::IdentityStatus;
 use crate::identity::{Identity, timestamp_ms};
 
 /// Serves `orbit.system.v1.ProjectService`.
@@ -35,6 +34,7 @@ fn project_to_pb(project: ProjectRecord) -> pb::Project {
         archived: project.archived,
         created_at: Some(timestamp_ms(project.created_at_ms)),
         federated: project.federated,
+        owner_did: project.owner_did,
     }
 }
 
@@ -51,8 +51,7 @@ impl ProjectService for ProjectApi {
         let project = self
             .identity
             .create_project(&caller, &request.org_id, &request.name)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::CreateProjectResponse {
             project: Some(project_to_pb(project)),
         }))
@@ -69,8 +68,7 @@ impl ProjectService for ProjectApi {
         let projects = self
             .identity
             .list_projects(&caller, &request.org_id, request.include_archived)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::ListProjectsResponse {
             projects: projects.into_iter().map(project_to_pb).collect(),
         }))
@@ -86,8 +84,7 @@ impl ProjectService for ProjectApi {
         let project = self
             .identity
             .get_project(&caller, &request.get_ref().project_id)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::GetProjectResponse {
             project: Some(project_to_pb(project)),
         }))
@@ -104,8 +101,7 @@ impl ProjectService for ProjectApi {
         let project = self
             .identity
             .rename_project(&caller, &request.project_id, &request.name)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::RenameProjectResponse {
             project: Some(project_to_pb(project)),
         }))
@@ -122,8 +118,7 @@ impl ProjectService for ProjectApi {
         let project = self
             .identity
             .archive_project(&caller, &request.project_id, request.archived)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::ArchiveProjectResponse {
             project: Some(project_to_pb(project)),
         }))
@@ -140,8 +135,7 @@ impl ProjectService for ProjectApi {
         let project = self
             .identity
             .set_project_federation(&caller, &request.project_id, request.federated)
-            .await
-            .or_identity_status()?;
+            .await?;
         Ok(Response::new(pb::SetProjectFederationResponse {
             project: Some(project_to_pb(project)),
         }))

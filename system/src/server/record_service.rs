@@ -11,10 +11,9 @@ use orbit_proto::orbit::system::v1::record_service_server::RecordService;
 use tonic::{Request, Response, Status};
 
 use super::context;
-use super::status::RecordStatus;
 use crate::identity::timestamp_ms;
 use crate::records::json::{json_to_struct, struct_to_json};
-use crate::records::{PutRecord, RecordError, RecordValue, Records};
+use crate::records::{DamagedRecord, PutRecord, RecordError, RecordValue, Records};
 
 /// Serves `orbit.system.v1.RecordService`.
 #[derive(Debug, Clone)]
@@ -40,6 +39,16 @@ fn record_to_pb(record: RecordValue) -> pb::Record {
     }
 }
 
+/// A record a list could not read, as the API names it.
+fn damaged_to_pb(record: DamagedRecord) -> pb::DamagedRecord {
+    pb::DamagedRecord {
+        entity: record.entity,
+        id: record.id,
+        version: record.version,
+        reason: record.reason,
+    }
+}
+
 #[tonic::async_trait]
 impl RecordService for RecordApi {
     /// `RecordService.PutRecord`.
@@ -51,9 +60,9 @@ impl RecordService for RecordApi {
         let caller = context(&request);
         let request = request.into_inner();
         let data = match &request.data {
-            Some(data) => struct_to_json("data", data)
-                .map_err(|e| RecordError::invalid(e.path, e.reason))
-                .or_record_status()?,
+            Some(data) => {
+                struct_to_json("data", data).map_err(|e| RecordError::invalid(e.path, e.reason))?
+            }
             None => serde_json::Map::new(),
         };
         let record = self
@@ -68,8 +77,7 @@ impl RecordService for RecordApi {
                     expect_version: request.expect_version,
                 },
             )
-            .await
-            .or_record_status()?;
+            .await?;
         Ok(Response::new(pb::PutRecordResponse {
             record: Some(record_to_pb(record)),
         }))
@@ -85,8 +93,7 @@ impl RecordService for RecordApi {
         let record = self
             .records
             .get(&request.project_id, &request.entity, &request.id)
-            .await
-            .or_record_status()?;
+            .await?;
         Ok(Response::new(pb::GetRecordResponse {
             record: Some(record_to_pb(record)),
         }))
@@ -107,11 +114,11 @@ impl RecordService for RecordApi {
                 request.page_size,
                 &request.page_token,
             )
-            .await
-            .or_record_status()?;
+            .await?;
         Ok(Response::new(pb::ListRecordsResponse {
             records: page.records.into_iter().map(record_to_pb).collect(),
             next_page_token: page.next_page_token,
+            damaged: page.damaged.into_iter().map(damaged_to_pb).collect(),
         }))
     }
 
@@ -132,8 +139,7 @@ impl RecordService for RecordApi {
                 &request.id,
                 request.expect_version,
             )
-            .await
-            .or_record_status()?;
+            .await?;
         Ok(Response::new(pb::DeleteRecordResponse { deleted }))
     }
 }

@@ -19,6 +19,7 @@ pub fn store_status(error: StoreError) -> Status {
         StoreError::Integrity { .. } => Code::DataLoss,
         StoreError::Conflict { .. } => Code::Aborted,
         StoreError::Invalid { .. } => Code::InvalidArgument,
+        StoreError::UnknownDatabase { .. } => Code::NotFound,
         StoreError::Pruned { .. } => Code::FailedPrecondition,
         StoreError::Unreachable { .. } | StoreError::Closed => Code::Unavailable,
         _ => Code::Internal,
@@ -35,14 +36,10 @@ pub fn store_status(error: StoreError) -> Status {
     Status::new(code, message)
 }
 
-/// `result.map_err(store_status)`, spelled `result.or_status()`.
-pub trait StoreStatus<T> {
-    fn or_status(self) -> Result<T, Status>;
-}
-
-impl<T> StoreStatus<T> for Result<T, StoreError> {
-    fn or_status(self) -> Result<T, Status> {
-        self.map_err(store_status)
+/// So handlers write `?` on a store result.
+impl From<StoreError> for Status {
+    fn from(error: StoreError) -> Status {
+        store_status(error)
     }
 }
 
@@ -54,8 +51,12 @@ pub fn identity_status(error: IdentityError) -> Status {
         IdentityError::PermissionDenied(_) => Code::PermissionDenied,
         IdentityError::NotFound { .. } => Code::NotFound,
         IdentityError::AlreadyExists { .. } => Code::AlreadyExists,
-        IdentityError::FailedPrecondition(_) => Code::FailedPrecondition,
-        IdentityError::TooManyAttempts { .. } => Code::ResourceExhausted,
+        IdentityError::FailedPrecondition(_) | IdentityError::Archived { .. } => {
+            Code::FailedPrecondition
+        }
+        IdentityError::TooManyAttempts { .. } | IdentityError::TooManySignUps { .. } => {
+            Code::ResourceExhausted
+        }
         IdentityError::Store(_) => {
             return store_status(match error {
                 IdentityError::Store(store) => store,
@@ -70,14 +71,10 @@ pub fn identity_status(error: IdentityError) -> Status {
     Status::new(code, error.to_string())
 }
 
-/// `result.map_err(identity_status)`, spelled `result.or_identity_status()`.
-pub trait IdentityStatus<T> {
-    fn or_identity_status(self) -> Result<T, Status>;
-}
-
-impl<T> IdentityStatus<T> for Result<T, IdentityError> {
-    fn or_identity_status(self) -> Result<T, Status> {
-        self.map_err(identity_status)
+/// So handlers write `?` on an identity result.
+impl From<IdentityError> for Status {
+    fn from(error: IdentityError) -> Status {
+        identity_status(error)
     }
 }
 
@@ -103,14 +100,10 @@ pub fn record_status(error: RecordError) -> Status {
     Status::new(code, error.to_string())
 }
 
-/// `result.map_err(record_status)`, spelled `result.or_record_status()`.
-pub trait RecordStatus<T> {
-    fn or_record_status(self) -> Result<T, Status>;
-}
-
-impl<T> RecordStatus<T> for Result<T, RecordError> {
-    fn or_record_status(self) -> Result<T, Status> {
-        self.map_err(record_status)
+/// So handlers write `?` on a records result.
+impl From<RecordError> for Status {
+    fn from(error: RecordError) -> Status {
+        record_status(error)
     }
 }
 

@@ -1,5 +1,5 @@
-//! The handler of `orbit.system.v1.SystemService`: what this instance is and the state of its
-//! encryption keys.
+//! The handler of `orbit.system.v1.SystemService`: what this instance is (sign-up mode
+//! included) and the state of its encryption keys.
 //!
 //! Handlers stay thin: they read from the [`Store`] and translate to the wire types. They hold
 //! no logic of their own and map store errors only through [`super::status`].
@@ -10,7 +10,7 @@ use orbit_proto::orbit::system::v1 as pb;
 use orbit_proto::orbit::system::v1::system_service_server::SystemService;
 use tonic::{Request, Response, Status};
 
-use super::status::StoreStatus;
+use crate::identity::{Identity, SignUpMode};
 use crate::store::Store;
 
 /// What the process knows about itself that the store does not: the binary's version, the
@@ -23,6 +23,10 @@ pub struct InstanceMeta {
     pub modules: Vec<String>,
     /// When this process started serving.
     pub started_at: SystemTime,
+    /// Who may sign up (the identity configuration's mode).
+    pub sign_up: SignUpMode,
+    /// The instance's federation identity (did:key), if it has one.
+    pub did: String,
 }
 
 /// Serves `orbit.system.v1.SystemService` from a store.
@@ -30,11 +34,16 @@ pub struct InstanceMeta {
 pub struct SystemApi {
     store: Store,
     meta: InstanceMeta,
+    identity: Identity,
 }
 
 impl SystemApi {
-    pub fn new(store: Store, meta: InstanceMeta) -> Self {
-        SystemApi { store, meta }
+    pub fn new(store: Store, meta: InstanceMeta, identity: Identity) -> Self {
+        SystemApi {
+            store,
+            meta,
+            identity,
+        }
     }
 }
 
@@ -46,12 +55,25 @@ impl SystemService for SystemApi {
         &self,
         _request: Request<pb::GetInstanceInfoRequest>,
     ) -> Result<Response<pb::GetInstanceInfoResponse>, Status> {
+        let has_accounts = self
+            .identity
+            .has_first_account()
+            .await
+            .map_err(super::status::identity_status)?;
         let info = pb::InstanceInfo {
+            has_accounts,
             instance_id: self.store.instance_id(),
             version: self.meta.version.clone(),
             store_backend: self.store.backend_name().to_owned(),
             modules: self.meta.modules.clone(),
             started_at: Some(prost_types::Timestamp::from(self.meta.started_at)),
+            sign_up: match self.meta.sign_up {
+                SignUpMode::Open => pb::SignUpMode::Open,
+                SignUpMode::Invite => pb::SignUpMode::Invite,
+                SignUpMode::Closed => pb::SignUpMode::Closed,
+            }
+            .into(),
+            did: self.meta.did.clone(),
         };
         Ok(Response::new(pb::GetInstanceInfoResponse {
             info: Some(info),
@@ -67,8 +89,7 @@ impl SystemService for SystemApi {
         let keys = self
             .store
             .key_status()
-            .await
-            .or_status()?
+            .await?
             .into_iter()
             .map(|status| pb::KeyStatus {
                 database: status.database,

@@ -96,6 +96,20 @@ pub(crate) trait Backend: Send + Sync + 'static {
     async fn load_keys(&self, db: Option<&str>) -> Result<Vec<KeyRow>, StoreError>;
     /// Inserts keys that do not exist yet and the outbox head of their databases.
     async fn insert_keys(&self, keys: &[KeyRow]) -> Result<(), StoreError>;
+    /// Where database `db` lives, as recorded in this (the main) store: `None` if nothing is
+    /// recorded (it lives here), `Some(None)` if it was recorded to stay here, `Some(Some(l))`
+    /// if it lives apart at location `l` (a file name or a schema).
+    async fn load_placement(&self, db: &str) -> Result<Option<Option<String>>, StoreError>;
+    /// Records where `db` lives unless something is recorded already; returns what is
+    /// recorded afterwards (another process may have been first).
+    async fn record_placement(
+        &self,
+        db: &str,
+        location: Option<&str>,
+    ) -> Result<Option<String>, StoreError>;
+    /// Creates the outbox head of `db` if missing (a database that lives apart: its keys,
+    /// which create the head, are in the main store).
+    async fn init_database(&self, db: &str) -> Result<(), StoreError>;
 
     async fn get(
         &self,
@@ -131,11 +145,14 @@ pub(crate) trait Backend: Send + Sync + 'static {
         clock: &Hlc,
     ) -> Result<Vec<Result<Receipt, StoreError>>, StoreError>;
 
+    /// At most `limit` events after `after`, stopping early once the values read reach
+    /// `max_bytes` (at least one event is read).
     async fn read_changes(
         &self,
         db: &str,
         after: u64,
         limit: u32,
+        max_bytes: usize,
     ) -> Result<Vec<RawChange>, StoreError>;
     async fn head(&self, db: &str) -> Result<u64, StoreError>;
     /// Deletes the events of `db` with `seq <= through` and remembers `through` as pruned

@@ -30,6 +30,8 @@ pub(crate) struct SealedOp {
     pub(crate) put: Option<(Vec<u8>, u32)>,
     /// A delete when `put` is `None` and `check_only` is false.
     pub(crate) check_only: bool,
+    /// Its change event carries no scope (the instance's own bookkeeping).
+    pub(crate) unscoped: bool,
     pub(crate) expect: Expect,
 }
 
@@ -162,7 +164,11 @@ pub(crate) fn plan<'a>(
                 key_version: put.map(|(_, kv)| kv),
                 sealed: put.map(|(sealed, _)| sealed),
                 correlation_id: txn.correlation_id.as_deref(),
-                scope: txn.scope.as_ref(),
+                scope: if op.unscoped {
+                    None
+                } else {
+                    txn.scope.as_ref()
+                },
             });
             match put {
                 Some((sealed, key_version)) => {
@@ -250,6 +256,7 @@ mod tests {
             key: key.into(),
             put: Some((vec![1, 2, 3], 1)),
             check_only: false,
+            unscoped: false,
             expect,
         }
     }
@@ -260,6 +267,7 @@ mod tests {
             key: key.into(),
             put: None,
             check_only: false,
+            unscoped: false,
             expect: Expect::Any,
         }
     }
@@ -326,6 +334,7 @@ mod tests {
                 key: "x".into(),
                 put: None,
                 check_only: true,
+                unscoped: false,
                 expect: Expect::Version(3),
             },
         ])];
@@ -349,6 +358,7 @@ mod tests {
                     key: "c".into(),
                     put: None,
                     check_only: true,
+                    unscoped: false,
                     expect: Expect::Any,
                 },
             ]),

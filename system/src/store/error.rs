@@ -71,11 +71,48 @@ pub enum StoreError {
     #[error("the store is closed")]
     Closed,
 
-    #[error("store migration failed: {0}")]
-    Migration(#[from] sqlx::migrate::MigrateError),
+    /// A database name no module declared (see [`super::Store::declare_databases`]).
+    #[error("database {name:?} does not exist on this instance; databases: {known}")]
+    UnknownDatabase { name: String, known: String },
 
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    /// A module database's own file or schema could not be opened or prepared.
+    #[error("database {database} in {location}: {source}")]
+    Apart {
+        database: String,
+        location: String,
+        #[source]
+        source: Box<StoreError>,
+    },
+
+    #[error(
+        "database {database} lives in {location}, which is missing; restore it from a backup (its keys stay in the main store)"
+    )]
+    ApartMissing { database: String, location: String },
+
+    #[error("store migration failed: {reason}")]
+    Migration { reason: String },
+
+    /// An engine error that is none of the above (the engine's own message).
+    #[error("database error: {reason}")]
+    Database { reason: String },
+}
+
+// The engine's error types stay out of the variants (callers match on conditions, not on
+// sqlx); these conversions let the adapters write `?`.
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        StoreError::Database {
+            reason: error.to_string(),
+        }
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for StoreError {
+    fn from(error: sqlx::migrate::MigrateError) -> Self {
+        StoreError::Migration {
+            reason: error.to_string(),
+        }
+    }
 }
 
 impl StoreError {

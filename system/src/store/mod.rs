@@ -4,8 +4,10 @@
 //!
 //! [`Store`] is the public handle; a [`Database`] is one encrypted database inside it (the
 //! system's, a module's, a user module's), with its own data keys, blind-index key and
-//! outbox. The engines sit behind the `pub(crate)` [`backend::Backend`] trait; this module
-//! never writes SQL and the backends never see a key.
+//! outbox. The system's databases share the main engine (one SQLite file or PostgreSQL
+//! schema, which also holds the key ring); each module database lives in its own (see
+//! `home.rs`), with its own group committer. The engines sit behind the `pub(crate)`
+//! [`backend::Backend`] trait; this module never writes SQL and the backends never see a key.
 
 mod backend;
 mod batch;
@@ -14,9 +16,11 @@ mod correlation;
 mod error;
 mod heads;
 mod hlc;
+mod home;
 mod ids;
 mod keyring;
 mod postgres;
+mod reencrypt;
 mod scan;
 mod sqlite;
 mod sqlite_checkpoint;
@@ -29,7 +33,7 @@ pub(crate) mod testdb;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 pub use config::{KEY_FILE_NAME, StoreConfig, StoreLocation, Unseal};
@@ -38,21 +42,26 @@ pub use error::StoreError;
 pub use hlc::{Hlc, HlcStamp};
 pub use ids::new_id;
 pub use types::{
-    ChangeEvent, ChangeOp, ChangePage, EventScope, Expect, Receipt, Record, ScanPage, Transaction,
+    ChangeEvent, ChangeOp, ChangePage, DamagedEvent, DamagedRecord, EventScope, Expect, Receipt,
+    Record, ScanPage, Transaction,
 };
 
 use crate::crypto::{Aad, BlindIndex, DataKey, sealed_key_version};
-use backend::{Backend, From, RawRecord};
+use backend::{From, RawRecord};
 use batch::{SealedOp, SealedTxn};
 use error::display_key;
+use home::Home;
 use keyring::{DbKeys, KeyRing};
+use reencrypt::ReencryptPass;
 use types::OpKind;
-use writer::Writer;
 
 /// Largest key accepted, in bytes.
 pub const MAX_KEY_LEN: usize = 1024;
 /// Largest value accepted, in bytes (before sealing).
 pub const MAX_VALUE_LEN: usize = 16 * 1024 * 1024;
+/// Bytes of stored values after which [`Database::changes_matching`] ends a page: a reader of
+/// the log holds about this much (plus one value) at a time, whatever the values' sizes.
+pub const PAGE_BYTES: usize = 256 * 1024;
 
 /// Handle to an open store. Cheap to clone; close it once with [`Store::close`].
 #[derive(Clone)]
@@ -61,37 +70,32 @@ pub struct Store {
 }
 
 struct Inner {
-    backend: Arc<dyn Backend>,
+    /// The main engine: the key ring, where each database lives, the system's databases.
+    main: Arc<Home>,
+    /// Where the main engine is; module databases live beside it.
+    location: StoreLocation,
+    full_sync: bool,
+    max_group: usize,
+    /// The home of each database opened so far (the main one included).
+    homes: std::sync::Mutex<HashMap<String, Arc<Home>>>,
+    /// Held while a database's home is looked up and opened, so each opens once.
+    opening: tokio::sync::Mutex<()>,
+    /// Databases declared as modules': each lives apart, in its own file or schema.
+    modules: std::sync::RwLock<HashSet<String>>,
     keys: KeyRing,
     clock: Arc<Hlc>,
     heads: Arc<heads::Heads>,
-    writer: std::sync::Mutex<Option<Writer>>,
-    writer_task: tokio::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
     /// Where re-encryption stands in each database's records.
     reencrypt: std::sync::Mutex<HashMap<String, ReencryptPass>>,
-}
-
-/// One pass of re-encryption through a database's records in key order, towards one key
-/// version. Kept in memory: after a restart a pass starts over, skipping what is current.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum ReencryptPass {
-    /// Next step reads the records after this (keyspace, key); empty = from the start.
-    /// `moved` says whether this pass re-sealed anything (then another pass follows, for
-    /// records another process sealed with the old version behind the cursor).
-    At {
-        version: u32,
-        after: (String, Vec<u8>),
-        moved: bool,
-    },
-    /// A whole pass found nothing stale below `version`.
-    Done { version: u32 },
+    /// The databases that exist, once declared; `None`: any name.
+    declared: std::sync::RwLock<Option<Vec<String>>>,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
-            .field("backend", &self.inner.backend.kind())
-            .field("location", &self.inner.backend.location())
+            .field("backend", &self.inner.main.backend.kind())
+            .field("location", &self.inner.main.backend.location())
             .finish()
     }
 }
@@ -109,17 +113,7 @@ impl Store {
     /// Opens the store: connects, unseals the instance key (refusing a wrong secret before
     /// writing anything), applies schema migrations and starts the group committer.
     pub async fn open(config: StoreConfig) -> Result<Store, StoreError> {
-        let backend: Arc<dyn Backend> = match &config.location {
-            StoreLocation::Sqlite { path } => {
-                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    create_private_dir(parent)?;
-                }
-                Arc::new(sqlite::SqliteBackend::open(path, config.full_sync).await?)
-            }
-            StoreLocation::Postgres { url, schema } => {
-                Arc::new(postgres::PgBackend::open(url, schema.as_deref()).await?)
-            }
-        };
+        let backend = home::open_backend(&config.location, config.full_sync).await?;
         let keys = match KeyRing::open(backend.as_ref(), &config.unseal, config.kdf).await {
             Ok(keys) => keys,
             Err(error) => {
@@ -129,38 +123,38 @@ impl Store {
         };
         let clock = Arc::new(Hlc::starting_after(HlcStamp(backend.max_hlc().await?)));
         let heads = Arc::new(heads::Heads::default());
-        let (writer, task) = Writer::spawn(
-            backend.clone(),
-            clock.clone(),
-            heads.clone(),
-            config.max_group,
-        );
         tracing::debug!(
             backend = backend.kind(),
             location = backend.location(),
             "store open"
         );
+        let main = Home::start(backend, clock.clone(), heads.clone(), config.max_group);
         Ok(Store {
             inner: Arc::new(Inner {
-                backend,
+                main,
+                location: config.location,
+                full_sync: config.full_sync,
+                max_group: config.max_group,
+                homes: Default::default(),
+                opening: Default::default(),
+                modules: Default::default(),
                 keys,
                 clock,
                 heads,
-                writer: std::sync::Mutex::new(Some(writer)),
-                writer_task: tokio::sync::Mutex::new(Some(task)),
                 reencrypt: Default::default(),
+                declared: Default::default(),
             }),
         })
     }
 
     /// `sqlite` or `postgres`.
     pub fn backend_name(&self) -> &'static str {
-        self.inner.backend.kind()
+        self.inner.main.backend.kind()
     }
 
     /// Where the data lives (file path, or URL without password).
     pub fn location(&self) -> &str {
-        self.inner.backend.location()
+        self.inner.main.backend.location()
     }
 
     /// This instance's id, fixed at creation.
@@ -173,180 +167,205 @@ impl Store {
         &self.inner.clock
     }
 
+    /// Restricts [`Store::database`] to `names` (the system's own and the modules'): once
+    /// declared, any other name is [`StoreError::UnknownDatabase`], so no request can make
+    /// the server create a database. Until then every valid name opens (tests, tools).
+    pub fn declare_databases(&self, names: impl IntoIterator<Item = String>) {
+        let mut declared = self.inner.declared.write().expect("declared databases");
+        declared.get_or_insert_with(Vec::new).extend(names);
+    }
+
+    /// Declares module databases (as [`Store::declare_databases`] does), each of which lives
+    /// apart from the main store: in its own SQLite file `<data dir>/<name>.db`, or its own
+    /// PostgreSQL schema (`orbit_<name>`, or `<schema>_<name>` beside a store in a named
+    /// schema), with its own group committer, created on first use and recorded in the main
+    /// store, so later opens (tools that declare nothing included) find it. A module database
+    /// that already holds data in the main store stays there. Declare before opening them.
+    pub fn declare_module_databases(&self, names: impl IntoIterator<Item = String>) {
+        let names: Vec<String> = names.into_iter().collect();
+        self.inner
+            .modules
+            .write()
+            .expect("module databases")
+            .extend(names.iter().cloned());
+        // A name opened before its declaration was placed in the main store without
+        // recording it: look again.
+        let mut homes = self.inner.homes.lock().expect("homes lock");
+        for name in &names {
+            if homes
+                .get(name)
+                .is_some_and(|home| Arc::ptr_eq(home, &self.inner.main))
+            {
+                homes.remove(name);
+            }
+        }
+        drop(homes);
+        self.declare_databases(names);
+    }
+
+    /// The home of database `name`: the main one, or its own (opened, and created if it is a
+    /// module database opened for the first time).
+    async fn home(&self, name: &str) -> Result<Arc<Home>, StoreError> {
+        let cached = || {
+            self.inner
+                .homes
+                .lock()
+                .expect("homes lock")
+                .get(name)
+                .cloned()
+        };
+        if let Some(home) = cached() {
+            return Ok(home);
+        }
+        let _opening = self.inner.opening.lock().await;
+        if let Some(home) = cached() {
+            return Ok(home);
+        }
+        let main = &self.inner.main;
+        let is_module = self
+            .inner
+            .modules
+            .read()
+            .expect("module databases")
+            .contains(name);
+        let home = match main.backend.load_placement(name).await? {
+            Some(Some(location)) => self.open_apart(name, &location, false).await?,
+            Some(None) => main.clone(),
+            None if is_module && main.backend.head(name).await? > 0 => {
+                tracing::warn!(
+                    database = name,
+                    location = main.backend.location(),
+                    "module database stays in the main store, which already holds its data"
+                );
+                main.backend.record_placement(name, None).await?;
+                main.clone()
+            }
+            None if is_module => {
+                let location = home::apart_location(&self.inner.location, name)?;
+                // Created before it is recorded: a crash in between leaves a file or schema
+                // that the next start opens again, never a record of one that is missing.
+                let home = self.open_apart(name, &location, true).await?;
+                let recorded = main.backend.record_placement(name, Some(&location)).await?;
+                if recorded.as_deref() == Some(location.as_str()) {
+                    home
+                } else {
+                    // Another process sharing the main store recorded another home first.
+                    home.close().await;
+                    match recorded {
+                        Some(other) => self.open_apart(name, &other, false).await?,
+                        None => main.clone(),
+                    }
+                }
+            }
+            None => main.clone(),
+        };
+        self.inner
+            .homes
+            .lock()
+            .expect("homes lock")
+            .insert(name.to_owned(), home.clone());
+        Ok(home)
+    }
+
+    /// Opens the home of `name` recorded (or about to be) at `location`, migrating its schema
+    /// and moving the clock past its newest stamp. Unless `create`, a missing SQLite file is
+    /// [`StoreError::ApartMissing`] rather than a new empty one.
+    async fn open_apart(
+        &self,
+        name: &str,
+        location: &str,
+        create: bool,
+    ) -> Result<Arc<Home>, StoreError> {
+        let place = home::resolve(&self.inner.location, location);
+        let shown = home::describe(&place);
+        if let StoreLocation::Sqlite { path } = &place {
+            if !create && !path.exists() {
+                return Err(StoreError::ApartMissing {
+                    database: name.to_owned(),
+                    location: shown,
+                });
+            }
+        }
+        let apart = |source: StoreError| StoreError::Apart {
+            database: name.to_owned(),
+            location: shown.clone(),
+            source: Box::new(source),
+        };
+        let backend = home::open_backend(&place, self.inner.full_sync)
+            .await
+            .map_err(apart)?;
+        let prepared = async {
+            backend.migrate().await?;
+            backend.init_database(name).await?;
+            backend.max_hlc().await
+        }
+        .await;
+        let newest = match prepared {
+            Ok(newest) => newest,
+            Err(error) => {
+                backend.close().await;
+                return Err(apart(error));
+            }
+        };
+        self.inner.clock.observe(HlcStamp(newest));
+        if create {
+            tracing::info!(database = name, location = %shown, "module database in its own home");
+        } else {
+            tracing::debug!(database = name, location = %shown, "module database open");
+        }
+        Ok(Home::start(
+            backend,
+            self.inner.clock.clone(),
+            self.inner.heads.clone(),
+            self.inner.max_group,
+        ))
+    }
+
     /// Opens encrypted database `name` (created with fresh keys on first use). Names are
     /// lower-case letters, digits, `-`, `_` and `.`.
     pub async fn database(&self, name: &str) -> Result<Database, StoreError> {
         validate_name("database name", name)?;
+        if let Some(declared) = self
+            .inner
+            .declared
+            .read()
+            .expect("declared databases")
+            .as_ref()
+        {
+            if !declared.iter().any(|d| d == name) {
+                return Err(StoreError::UnknownDatabase {
+                    name: name.to_owned(),
+                    known: declared.join(", "),
+                });
+            }
+        }
+        let home = self.home(name).await?;
         let keys = self
             .inner
             .keys
-            .database(self.inner.backend.as_ref(), name)
+            .database(self.inner.main.backend.as_ref(), name)
             .await?;
         Ok(Database {
             store: self.clone(),
+            home,
             name: Arc::from(name),
             keys: std::sync::RwLock::new(keys).into(),
         })
     }
 
-    /// Rotates keys (see `KeyRing::rotate`). Records are re-encrypted afterwards by
-    /// [`Store::reencrypt_step`], which the server runs in the background.
-    pub async fn rotate_keys(&self) -> Result<(), StoreError> {
-        self.inner.keys.rotate(self.inner.backend.as_ref()).await?;
-        tracing::info!("keys rotated; records are re-encrypted in the background");
-        Ok(())
-    }
-
-    /// Re-encryption status of every database.
-    pub async fn key_status(&self) -> Result<Vec<KeyStatus>, StoreError> {
-        let mut status = Vec::new();
-        for name in self
-            .inner
-            .keys
-            .database_names(self.inner.backend.as_ref())
-            .await?
-        {
-            let keys = self
-                .inner
-                .keys
-                .reload(self.inner.backend.as_ref(), &name)
-                .await?;
-            let current = keys.current().version();
-            let pending = self.inner.backend.count_stale(&name, current).await?;
-            if pending > 0 {
-                // Sealed with an older version after a pass ended (by another process that
-                // had not seen the rotation yet): the next step looks again.
-                let mut passes = self.inner.reencrypt.lock().expect("re-encryption lock");
-                if passes.get(&name) == Some(&ReencryptPass::Done { version: current }) {
-                    passes.remove(&name);
-                }
-            }
-            status.push(KeyStatus {
-                database: name,
-                current_key_version: current,
-                pending,
-            });
-        }
-        Ok(status)
-    }
-
-    /// Re-encrypts up to `limit` records and events per database that are sealed with an
-    /// older key version. Returns how many it moved; 0 means everything is current. Safe to
-    /// stop and resume at any time: progress is the stored key version of each row.
-    pub async fn reencrypt_step(&self, limit: u32) -> Result<u64, StoreError> {
-        if self.inner.keys.is_plaintext() {
-            return Ok(0);
-        }
-        let backend = self.inner.backend.as_ref();
-        let mut moved = 0;
-        for name in self.inner.keys.database_names(backend).await? {
-            let keys = self.inner.keys.reload(backend, &name).await?;
-            let current = keys.current();
-            let version = current.version();
-            let mut records = self.next_stale_records(&name, version, limit).await?;
-            for record in &mut records {
-                let plain = open_with(&keys, &name, &record.keyspace, &record.key, &record.sealed)?;
-                record.sealed =
-                    current.seal(&plain, &value_aad(&name, &record.keyspace, &record.key));
-                record.key_version = version;
-            }
-            backend.reseal_records(&name, &records).await?;
-            let mut changes = backend
-                .stale_changes(&name, current.version(), limit)
-                .await?;
-            for change in &mut changes {
-                if let Some(sealed) = &change.sealed {
-                    let plain = open_with(&keys, &name, &change.keyspace, &change.key, sealed)?;
-                    change.sealed = Some(
-                        current.seal(&plain, &value_aad(&name, &change.keyspace, &change.key)),
-                    );
-                    change.key_version = Some(current.version());
-                }
-            }
-            backend.reseal_changes(&name, &changes).await?;
-            moved += (records.len() + changes.len()) as u64;
-        }
-        Ok(moved)
-    }
-
-    /// The next stale records of `name`'s current pass towards key `version`, moving the
-    /// pass's cursor past them; empty once a whole pass found nothing stale.
-    async fn next_stale_records(
-        &self,
-        name: &str,
-        version: u32,
-        limit: u32,
-    ) -> Result<Vec<RawRecord>, StoreError> {
-        loop {
-            let pass = self
-                .inner
-                .reencrypt
-                .lock()
-                .expect("re-encryption lock")
-                .get(name)
-                .cloned();
-            let (after, moved) = match pass {
-                Some(ReencryptPass::Done { version: done }) if done == version => {
-                    return Ok(Vec::new());
-                }
-                Some(ReencryptPass::At {
-                    version: at,
-                    after,
-                    moved,
-                }) if at == version => (after, moved),
-                // A new rotation (or none yet): a fresh pass.
-                _ => (Default::default(), false),
-            };
-            let records = self
-                .inner
-                .backend
-                .stale_records(name, version, (after.0.as_str(), after.1.as_slice()), limit)
-                .await?;
-            let next = match records.last() {
-                Some(last) if records.len() as u64 >= u64::from(limit) => ReencryptPass::At {
-                    version,
-                    after: (last.keyspace.clone(), last.key.clone()),
-                    moved: true,
-                },
-                // The end of this pass; go round again if it found anything.
-                _ if moved || !records.is_empty() => ReencryptPass::At {
-                    version,
-                    after: Default::default(),
-                    moved: false,
-                },
-                _ => ReencryptPass::Done { version },
-            };
-            let again = records.is_empty() && matches!(next, ReencryptPass::At { .. });
-            self.inner
-                .reencrypt
-                .lock()
-                .expect("re-encryption lock")
-                .insert(name.to_owned(), next);
-            if !again {
-                return Ok(records);
-            }
-        }
-    }
-
-    /// Waits for queued writes to commit, stops the group committer and closes connections.
+    /// Waits for queued writes to commit, stops the group committers and closes the
+    /// connections of every home: each module database's, then the main one.
     pub async fn close(&self) {
-        let writer = self.inner.writer.lock().expect("writer lock").take();
-        drop(writer);
-        if let Some(task) = self.inner.writer_task.lock().await.take() {
-            if let Err(error) = task.await {
-                tracing::error!(%error, "group committer ended abnormally");
+        let mut apart: Vec<Arc<Home>> = Vec::new();
+        for home in self.inner.homes.lock().expect("homes lock").values() {
+            if !Arc::ptr_eq(home, &self.inner.main) && !apart.iter().any(|h| Arc::ptr_eq(h, home)) {
+                apart.push(home.clone());
             }
         }
-        self.inner.backend.close().await;
-    }
-
-    fn writer(&self) -> Result<Writer, StoreError> {
-        self.inner
-            .writer
-            .lock()
-            .expect("writer lock")
-            .clone()
-            .ok_or(StoreError::Closed)
+        for home in apart {
+            home.close().await;
+        }
+        self.inner.main.close().await;
     }
 }
 
@@ -354,6 +373,8 @@ impl Store {
 #[derive(Clone)]
 pub struct Database {
     store: Store,
+    /// Where this database's rows live, and the committer that writes them.
+    home: Arc<Home>,
     name: Arc<str>,
     keys: Arc<std::sync::RwLock<Arc<DbKeys>>>,
 }
@@ -374,7 +395,7 @@ impl Database {
     /// Reads one record.
     pub async fn get(&self, keyspace: &str, key: &[u8]) -> Result<Option<Record>, StoreError> {
         validate_name("keyspace", keyspace)?;
-        let backend = self.store.inner.backend.as_ref();
+        let backend = self.home.backend.as_ref();
         match backend.get(&self.name, keyspace, key).await? {
             Some(raw) => Ok(Some(self.open_record(raw).await?)),
             None => Ok(None),
@@ -402,7 +423,7 @@ impl Database {
         for key in keys {
             validate_key(key)?;
         }
-        let backend = self.store.inner.backend.as_ref();
+        let backend = self.home.backend.as_ref();
         let raws = backend.get_for_update(&self.name, keyspace, keys).await?;
         let mut found = std::collections::HashMap::with_capacity(raws.len());
         for raw in raws {
@@ -480,6 +501,7 @@ impl Database {
                 key: op.key,
                 put,
                 check_only,
+                unscoped: op.unscoped,
                 expect: op.expect,
             });
         }
@@ -489,17 +511,43 @@ impl Database {
             correlation_id: txn.correlation_id.or_else(correlation::current),
             scope: txn.scope,
         };
-        self.store.writer()?.commit(sealed).await
+        self.home.writer()?.commit(sealed).await
     }
 
     /// Records whose key starts with `prefix`, in key order, at most `limit` per page,
-    /// starting after key `after` (the previous page's `next`).
+    /// starting after key `after` (the previous page's `next`). A record whose value cannot
+    /// be opened fails the page with [`StoreError::Integrity`].
     pub async fn scan(
         &self,
         keyspace: &str,
         prefix: &[u8],
         after: Option<&[u8]>,
         limit: u32,
+    ) -> Result<ScanPage, StoreError> {
+        self.scan_page(keyspace, prefix, after, limit, false).await
+    }
+
+    /// Like [`Database::scan`], but a record whose value cannot be opened (it fails
+    /// authentication, or names a key version that does not exist) is reported in
+    /// [`ScanPage::damaged`] and the page holds the others. It still counts towards `limit`
+    /// and `next`.
+    pub async fn scan_reporting_damage(
+        &self,
+        keyspace: &str,
+        prefix: &[u8],
+        after: Option<&[u8]>,
+        limit: u32,
+    ) -> Result<ScanPage, StoreError> {
+        self.scan_page(keyspace, prefix, after, limit, true).await
+    }
+
+    async fn scan_page(
+        &self,
+        keyspace: &str,
+        prefix: &[u8],
+        after: Option<&[u8]>,
+        limit: u32,
+        report_damage: bool,
     ) -> Result<ScanPage, StoreError> {
         validate_name("keyspace", keyspace)?;
         if limit == 0 {
@@ -513,24 +561,45 @@ impl Database {
             _ => From::Inclusive(prefix),
         };
         let end = prefix_end(prefix);
-        let backend = self.store.inner.backend.as_ref();
+        let backend = self.home.backend.as_ref();
         let raws = backend.scan(&self.name, keyspace, from, end.as_deref(), limit);
         // Records are opened while the engine is still reading the page (see `scan.rs`).
         let opened = self.opener().open_page(raws).await?;
-        let mut records = Vec::with_capacity(opened.len());
+        let count = opened.len();
+        let mut records = Vec::with_capacity(count);
+        let mut damaged = Vec::new();
+        let mut last_key = None;
         for item in opened {
-            records.push(match item {
-                scan::Opened::Record(record) => record,
+            let item = match item {
                 // Sealed with a key version rotated in by another process: reloads the keys.
-                scan::Opened::Later(raw) => self.open_record(raw).await?,
-            });
+                scan::Opened::Later(raw) => self.open_later(raw).await?,
+                other => other,
+            };
+            match item {
+                scan::Opened::Record(record) => {
+                    last_key = Some(record.key.clone());
+                    records.push(record);
+                }
+                scan::Opened::Damaged(record, error) => {
+                    if !report_damage {
+                        return Err(error);
+                    }
+                    last_key = Some(record.key.clone());
+                    damaged.push(record);
+                }
+                scan::Opened::Later(_) => unreachable!("opened with reloaded keys"),
+            }
         }
-        let next = if records.len() as u32 == limit {
-            records.last().map(|r| r.key.clone())
+        let next = if count as u32 == limit {
+            last_key
         } else {
             None
         };
-        Ok(ScanPage { records, next })
+        Ok(ScanPage {
+            records,
+            next,
+            damaged,
+        })
     }
 
     /// The keyed blind index of `value` in `field`, for equality lookups on encrypted data.
@@ -546,15 +615,42 @@ impl Database {
 
     /// Like [`Database::changes`], but opens and returns only the events whose scope
     /// `matches` (decided before decrypting anything). `scanned_through` is the last sequence
-    /// number looked at, matching or not: pass it as the next `after`.
+    /// number looked at, matching or not: pass it as the next `after`. A page also ends once
+    /// [`PAGE_BYTES`] of values were read, so a page of large values holds few of them: a
+    /// short page is not the end of the log, only `scanned_through == after` is.
     pub async fn changes_matching(
         &self,
         after: u64,
         limit: u32,
         matches: impl Fn(Option<&EventScope>) -> bool,
     ) -> Result<ChangePage, StoreError> {
-        let backend = self.store.inner.backend.as_ref();
-        let raws = backend.read_changes(&self.name, after, limit).await?;
+        self.read_changes(after, limit, matches, false).await
+    }
+
+    /// Like [`Database::changes_matching`], but a matching event that cannot be read (its
+    /// value fails authentication, or its row is invalid) does not fail the page: it is
+    /// reported in [`ChangePage::damaged`], in sequence order, and the page holds the others.
+    /// What to do about it is the reader's decision (stop there, or tell its client).
+    pub async fn changes_reporting_damage(
+        &self,
+        after: u64,
+        limit: u32,
+        matches: impl Fn(Option<&EventScope>) -> bool,
+    ) -> Result<ChangePage, StoreError> {
+        self.read_changes(after, limit, matches, true).await
+    }
+
+    async fn read_changes(
+        &self,
+        after: u64,
+        limit: u32,
+        matches: impl Fn(Option<&EventScope>) -> bool,
+        report_damage: bool,
+    ) -> Result<ChangePage, StoreError> {
+        let backend = self.home.backend.as_ref();
+        let raws = backend
+            .read_changes(&self.name, after, limit, PAGE_BYTES)
+            .await?;
         // Sequence numbers are gap-free and pruning removes a prefix, so a page starting right
         // after `after` proves nothing it needs was pruned. Otherwise (an empty page, or a
         // gap) ask, after reading, so a prune that raced the read is still noticed.
@@ -569,19 +665,40 @@ impl Database {
         }
         let scanned_through = raws.last().map_or(after, |raw| raw.seq);
         let mut events = Vec::with_capacity(raws.len());
+        let mut damaged = Vec::new();
         for raw in raws {
             if !matches(raw.scope.as_ref()) {
                 continue;
             }
-            let op = ChangeOp::from_code(raw.op).ok_or_else(|| StoreError::Integrity {
-                database: self.name.to_string(),
-                keyspace: raw.keyspace.clone(),
-                key: display_key(&raw.key),
-                reason: format!("outbox event {} has unknown operation {}", raw.seq, raw.op),
-            })?;
-            let value = match &raw.sealed {
-                Some(sealed) => Some(self.open(&raw.keyspace, &raw.key, sealed).await?),
-                None => None,
+            let opened = match ChangeOp::from_code(raw.op) {
+                None => Err(StoreError::Integrity {
+                    database: self.name.to_string(),
+                    keyspace: raw.keyspace.clone(),
+                    key: display_key(&raw.key),
+                    reason: format!("outbox event {} has unknown operation {}", raw.seq, raw.op),
+                }),
+                Some(op) => match &raw.sealed {
+                    Some(sealed) => self
+                        .open(&raw.keyspace, &raw.key, sealed)
+                        .await
+                        .map(|value| (op, Some(value))),
+                    None => Ok((op, None)),
+                },
+            };
+            let (op, value) = match opened {
+                Ok(opened) => opened,
+                Err(StoreError::Integrity { reason, .. }) if report_damage => {
+                    damaged.push(DamagedEvent {
+                        database: self.name.to_string(),
+                        seq: raw.seq,
+                        keyspace: raw.keyspace,
+                        key: raw.key,
+                        scope: raw.scope,
+                        reason,
+                    });
+                    continue;
+                }
+                Err(error) => return Err(error),
             };
             events.push(ChangeEvent {
                 database: self.name.to_string(),
@@ -598,12 +715,13 @@ impl Database {
         Ok(ChangePage {
             events,
             scanned_through,
+            damaged,
         })
     }
 
     /// The sequence number of the newest change event (0 if none).
     pub async fn head(&self) -> Result<u64, StoreError> {
-        self.store.inner.backend.head(&self.name).await
+        self.home.backend.head(&self.name).await
     }
 
     /// Follows this database's head as commits of this process land: the receiver sees the
@@ -618,12 +736,7 @@ impl Database {
     pub async fn prune_changes(&self, through: u64) -> Result<u64, StoreError> {
         let head = self.head().await?;
         let through = through.min(head);
-        let deleted = self
-            .store
-            .inner
-            .backend
-            .prune_changes(&self.name, through)
-            .await?;
+        let deleted = self.home.backend.prune_changes(&self.name, through).await?;
         tracing::debug!(database = %self.name, through, deleted, "outbox pruned");
         Ok(deleted)
     }
@@ -631,7 +744,7 @@ impl Database {
     /// The highest pruned sequence number (0 if nothing was pruned): reading from an `after`
     /// below it fails.
     pub async fn pruned_through(&self) -> Result<u64, StoreError> {
-        self.store.inner.backend.pruned_through(&self.name).await
+        self.home.backend.pruned_through(&self.name).await
     }
 
     fn current_keys(&self) -> Arc<DbKeys> {
@@ -662,17 +775,66 @@ impl Database {
         }
     }
 
+    /// Every record of the database after `after` in (keyspace, key) order, at most `limit`,
+    /// opened: a page of a whole-database export (federation sends a shared project's state to
+    /// a new peer this way). Start with `("", b"")`; an empty page is the end.
+    pub async fn export_page(
+        &self,
+        after: (&str, &[u8]),
+        limit: u32,
+    ) -> Result<Vec<(String, Record)>, StoreError> {
+        let backend = self.home.backend.as_ref();
+        let raws = backend
+            .stale_records(&self.name, u32::MAX, after, limit.clamp(1, 10_000))
+            .await?;
+        let mut page = Vec::with_capacity(raws.len());
+        for raw in raws {
+            let keyspace = raw.keyspace.clone();
+            page.push((keyspace, self.open_record(raw).await?));
+        }
+        Ok(page)
+    }
+
     async fn open_record(&self, raw: RawRecord) -> Result<Record, StoreError> {
-        match self.opener().open(raw)? {
+        let opened = match self.opener().open(raw)? {
+            scan::Opened::Later(raw) => self.open_later(raw).await?,
+            other => other,
+        };
+        match opened {
             scan::Opened::Record(record) => Ok(record),
-            scan::Opened::Later(raw) => {
-                let value = self.open(&raw.keyspace, &raw.key, &raw.sealed).await?;
-                Ok(Record {
+            scan::Opened::Damaged(_, error) => Err(error),
+            scan::Opened::Later(_) => unreachable!("opened with reloaded keys"),
+        }
+    }
+
+    /// Opens a record sealed with a key version this process had not loaded (reloading the
+    /// keys once); never [`scan::Opened::Later`].
+    async fn open_later(&self, raw: RawRecord) -> Result<scan::Opened, StoreError> {
+        match self.open(&raw.keyspace, &raw.key, &raw.sealed).await {
+            Ok(value) => Ok(scan::Opened::Record(Record {
+                key: raw.key,
+                version: raw.version,
+                value,
+            })),
+            Err(StoreError::Integrity {
+                database,
+                keyspace,
+                key,
+                reason,
+            }) => Ok(scan::Opened::Damaged(
+                DamagedRecord {
                     key: raw.key,
                     version: raw.version,
-                    value,
-                })
-            }
+                    reason: reason.clone(),
+                },
+                StoreError::Integrity {
+                    database,
+                    keyspace,
+                    key,
+                    reason,
+                },
+            )),
+            Err(error) => Err(error),
         }
     }
 
@@ -689,7 +851,7 @@ impl Database {
             .store
             .inner
             .keys
-            .reload(self.store.inner.backend.as_ref(), &self.name)
+            .reload(self.store.inner.main.backend.as_ref(), &self.name)
             .await?;
         *self.keys.write().expect("database keys lock") = fresh.clone();
         open_with(&fresh, &self.name, keyspace, key, sealed)
@@ -808,20 +970,6 @@ fn validate_key(key: &[u8]) -> Result<(), StoreError> {
         ));
     }
     Ok(())
-}
-
-fn create_private_dir(dir: &std::path::Path) -> Result<(), StoreError> {
-    if dir.exists() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|e| StoreError::Corrupt {
-        path: dir.display().to_string(),
-        reason: format!("cannot create the data directory: {e}"),
-    })
 }
 
 #[cfg(test)]

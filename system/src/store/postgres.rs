@@ -122,7 +122,7 @@ impl PgBackend {
                     reason: error.to_string(),
                 }
             }
-            other => StoreError::Database(other),
+            other => other.into(),
         }
     }
 }
@@ -279,6 +279,45 @@ impl Backend for PgBackend {
             .await?;
         }
         tx.commit().await?;
+        Ok(())
+    }
+
+    async fn load_placement(&self, db: &str) -> Result<Option<Option<String>>, StoreError> {
+        let row: Option<Option<String>> =
+            sqlx::query_scalar("SELECT location FROM orbit_databases WHERE db = $1")
+                .bind(db)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(|e| self.classify(e))?;
+        Ok(row)
+    }
+
+    async fn record_placement(
+        &self,
+        db: &str,
+        location: Option<&str>,
+    ) -> Result<Option<String>, StoreError> {
+        sqlx::query(
+            "INSERT INTO orbit_databases (db, location, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (db) DO NOTHING",
+        )
+        .bind(db)
+        .bind(location)
+        .bind(now_secs())
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.classify(e))?;
+        Ok(self.load_placement(db).await?.flatten())
+    }
+
+    async fn init_database(&self, db: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO orbit_outbox_heads (db, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING",
+        )
+        .bind(db)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.classify(e))?;
         Ok(())
     }
 
@@ -475,17 +514,28 @@ impl Backend for PgBackend {
         db: &str,
         after: u64,
         limit: u32,
+        max_bytes: usize,
     ) -> Result<Vec<RawChange>, StoreError> {
-        let rows = sqlx::query(
+        // Rows are taken one at a time, so a page of large values stops at `max_bytes`
+        // (after at least one event) instead of loading `limit` of them at once.
+        let mut rows = sqlx::query(
             "SELECT * FROM orbit_outbox WHERE db = $1 AND seq > $2 ORDER BY seq LIMIT $3",
         )
         .bind(db)
         .bind(after as i64)
         .bind(limit as i64)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(|e| self.classify(e))?;
-        Ok(rows.iter().map(change_from_row).collect())
+        .fetch(&self.pool);
+        let mut changes = Vec::new();
+        let mut bytes = 0usize;
+        while let Some(row) = rows.next().await {
+            let change = change_from_row(&row.map_err(|e| self.classify(e))?);
+            bytes += change.sealed.as_ref().map_or(0, Vec::len) + change.key.len();
+            changes.push(change);
+            if bytes >= max_bytes {
+                break;
+            }
+        }
+        Ok(changes)
     }
 
     async fn head(&self, db: &str) -> Result<u64, StoreError> {

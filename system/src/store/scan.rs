@@ -8,7 +8,9 @@
 //! partial chunk is opened inline while the worker finishes. Chunks of small values are
 //! cheaper to open than to hand over, so they are opened inline as they fill. No I/O and no
 //! key loading here: a record sealed with a key version not loaded is handed back, in place,
-//! for the caller to open after the stream is done.
+//! for the caller to open after the stream is done. A record whose value cannot be opened is
+//! a result of its own ([`Opened::Damaged`]), not an error of the page: the caller decides
+//! whether it fails the page.
 
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -19,7 +21,7 @@ use futures::stream::BoxStream;
 use crate::store::StoreError;
 use crate::store::backend::RawRecord;
 use crate::store::keyring::DbKeys;
-use crate::store::types::Record;
+use crate::store::types::{DamagedRecord, Record};
 
 /// Records per chunk handed to the worker. Small enough that the inline tail is short, large
 /// enough that the worker wakes rarely.
@@ -44,6 +46,10 @@ pub(super) enum Opened {
     Record(Record),
     /// Names a key version the opener does not hold (rotated by another process).
     Later(RawRecord),
+    /// Its value cannot be opened (fails authentication, or its header is invalid). A
+    /// per-record result, so that a caller may still use the rest of the page.
+    /// The error is what a read that cannot use the rest of the page reports.
+    Damaged(DamagedRecord, StoreError),
 }
 
 impl Opener {
@@ -51,13 +57,18 @@ impl Opener {
         let value = if self.plaintext {
             raw.sealed
         } else {
-            let Some(data_key) =
-                super::loaded_key(&self.keys, &self.db, &raw.keyspace, &raw.key, &raw.sealed)?
-            else {
-                return Ok(Opened::Later(raw));
-            };
+            let data_key =
+                match super::loaded_key(&self.keys, &self.db, &raw.keyspace, &raw.key, &raw.sealed)
+                {
+                    Ok(Some(data_key)) => data_key,
+                    Ok(None) => return Ok(Opened::Later(raw)),
+                    Err(error) => return damaged(raw.key, raw.version, error),
+                };
             // Decrypted where it lies: the row's buffer becomes the value, as in plaintext mode.
-            super::open_owned(data_key, &self.db, &raw.keyspace, &raw.key, raw.sealed)?
+            match super::open_owned(data_key, &self.db, &raw.keyspace, &raw.key, raw.sealed) {
+                Ok(value) => value,
+                Err(error) => return damaged(raw.key, raw.version, error),
+            }
         };
         Ok(Opened::Record(Record {
             key: raw.key,
@@ -114,6 +125,21 @@ impl Opener {
         tail_result?;
         opened.append(&mut tail);
         Ok(opened)
+    }
+}
+
+/// An integrity failure of one record as a per-record result; any other error stays one.
+fn damaged(key: Vec<u8>, version: u64, error: StoreError) -> Result<Opened, StoreError> {
+    match error {
+        StoreError::Integrity { ref reason, .. } => Ok(Opened::Damaged(
+            DamagedRecord {
+                key,
+                version,
+                reason: reason.clone(),
+            },
+            error,
+        )),
+        other => Err(other),
     }
 }
 

@@ -15,7 +15,9 @@ use std::time::Duration;
 use async_trait::async_trait;
 use futures::StreamExt;
 use futures::stream::BoxStream;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteAutoVacuum, SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{Connection, QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 use tokio::sync::Mutex;
 
@@ -39,6 +41,10 @@ pub(crate) const MMAP_SIZE: u64 = 1 << 36;
 const WRITER_CACHE_KIB: i64 = -65_536;
 /// Bytes of WAL file kept when SQLite starts the WAL over (64 MiB).
 const WAL_KEEP_BYTES: u64 = 64 << 20;
+/// Most free pages one prune gives back to the file system (64 MiB of 4 KiB pages): the
+/// vacuum holds the write lock while it moves pages, so a larger backlog goes over several
+/// prunes.
+const VACUUM_PAGES_PER_PRUNE: i64 = 16_384;
 
 pub(crate) struct SqliteBackend {
     pool: SqlitePool,
@@ -94,6 +100,16 @@ impl SqliteBackend {
             // map the file instead of copying each page through pread(2), and let the writer
             // keep more hot pages than SQLite's 2 MiB default.
             .pragma("mmap_size", MMAP_SIZE.to_string());
+        // Pages freed by pruning the outbox go back to the file system (after each prune,
+        // `prune_changes`), so the file shrinks to what it holds. Set only on a new file: it
+        // takes effect only before the first table, and setting it on an existing file would
+        // write its header on every open. Older files reuse their free pages instead.
+        let new_file = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+        let options = if new_file {
+            options.auto_vacuum(SqliteAutoVacuum::Incremental)
+        } else {
+            options
+        };
         let writer_options = options
             .clone()
             .pragma("cache_size", WRITER_CACHE_KIB.to_string())
@@ -116,7 +132,10 @@ impl SqliteBackend {
             // A local file needs no liveness ping; sqlx's default pings on every acquire,
             // which doubles the worker-thread round trips of every read.
             .test_before_acquire(false)
-            .connect_with(options)
+            // sqlx's worker reads up to this many rows ahead of the caller (50 by default):
+            // with large values (a page of 900 KB events for each of eight readers) the
+            // read-ahead alone held hundreds of MB, and it defeated read_changes' byte limit.
+            .connect_with(options.row_buffer_size(2))
             .await
             .map_err(|e| corrupt(&location, e))?;
         let checkpointer = Checkpointer::start(path.to_owned()).map_err(|e| {
@@ -153,7 +172,38 @@ impl SqliteBackend {
                 }
             }
         }
-        StoreError::Database(error)
+        error.into()
+    }
+
+    /// Returns free pages beyond a small reserve to the file system (a no-op on a file
+    /// without incremental auto-vacuum). The reserve (1/32 of the file, at least 256 pages)
+    /// is what the next writes reuse without growing the file again. A failure only leaves
+    /// the pages free for reuse, so it is logged, not returned.
+    async fn give_back_free_pages(&self) {
+        let result: Result<i64, sqlx::Error> = async {
+            let mut conn = self.pool.acquire().await?;
+            let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
+                .fetch_one(&mut *conn)
+                .await?;
+            let free: i64 = sqlx::query_scalar("PRAGMA freelist_count")
+                .fetch_one(&mut *conn)
+                .await?;
+            let excess = free - (pages / 32).max(256);
+            if excess <= 0 {
+                return Ok(0);
+            }
+            let count = excess.min(VACUUM_PAGES_PER_PRUNE);
+            sqlx::query(&format!("PRAGMA incremental_vacuum({count})"))
+                .execute(&mut *conn)
+                .await?;
+            Ok(count)
+        }
+        .await;
+        match result {
+            Ok(0) => {}
+            Ok(pages) => tracing::debug!(pages, "sqlite free pages given back after pruning"),
+            Err(error) => tracing::warn!(%error, "sqlite incremental vacuum after pruning failed"),
+        }
     }
 
     /// One group commit in two round trips; on error the caller rolls back.
@@ -462,6 +512,45 @@ impl Backend for SqliteBackend {
         Ok(())
     }
 
+    async fn load_placement(&self, db: &str) -> Result<Option<Option<String>>, StoreError> {
+        let row: Option<Option<String>> =
+            sqlx::query_scalar("SELECT location FROM orbit_databases WHERE db = ?")
+                .bind(db)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(|e| self.classify(e))?;
+        Ok(row)
+    }
+
+    async fn record_placement(
+        &self,
+        db: &str,
+        location: Option<&str>,
+    ) -> Result<Option<String>, StoreError> {
+        sqlx::query(
+            "INSERT INTO orbit_databases (db, location, created_at) VALUES (?, ?, ?) \
+             ON CONFLICT (db) DO NOTHING",
+        )
+        .bind(db)
+        .bind(location)
+        .bind(now_secs())
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.classify(e))?;
+        Ok(self.load_placement(db).await?.flatten())
+    }
+
+    async fn init_database(&self, db: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO orbit_outbox_heads (db, seq) VALUES (?, 0) ON CONFLICT DO NOTHING",
+        )
+        .bind(db)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.classify(e))?;
+        Ok(())
+    }
+
     async fn get(
         &self,
         db: &str,
@@ -585,16 +674,27 @@ impl Backend for SqliteBackend {
         db: &str,
         after: u64,
         limit: u32,
+        max_bytes: usize,
     ) -> Result<Vec<RawChange>, StoreError> {
-        let rows =
+        // Rows are taken one at a time, so a page of large values stops at `max_bytes`
+        // (after at least one event) instead of loading `limit` of them at once.
+        let mut rows =
             sqlx::query("SELECT * FROM orbit_outbox WHERE db = ? AND seq > ? ORDER BY seq LIMIT ?")
                 .bind(db)
                 .bind(after as i64)
                 .bind(limit as i64)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(|e| self.classify(e))?;
-        Ok(rows.iter().map(change_from_row).collect())
+                .fetch(&self.pool);
+        let mut changes = Vec::new();
+        let mut bytes = 0usize;
+        while let Some(row) = rows.next().await {
+            let change = change_from_row(&row.map_err(|e| self.classify(e))?);
+            bytes += change.sealed.as_ref().map_or(0, Vec::len) + change.key.len();
+            changes.push(change);
+            if bytes >= max_bytes {
+                break;
+            }
+        }
+        Ok(changes)
     }
 
     async fn head(&self, db: &str) -> Result<u64, StoreError> {
@@ -622,6 +722,9 @@ impl Backend for SqliteBackend {
         .execute(&mut *tx)
         .await?;
         tx.commit().await.map_err(|e| self.classify(e))?;
+        if deleted > 0 {
+            self.give_back_free_pages().await;
+        }
         Ok(deleted)
     }
 
@@ -780,6 +883,7 @@ mod tests {
                 key: key.into(),
                 put: Some((b"sealed".to_vec(), 1)),
                 check_only: false,
+                unscoped: false,
                 expect: Expect::Any,
             }],
             correlation_id: None,

@@ -11,6 +11,11 @@
 //! writer, nor wait for it) after commits, at most one per [`INTERVAL`], so the group committer
 //! only appends. The writer keeps SQLite's own automatic checkpoint at [`BACKSTOP_PAGES`], far
 //! above what this thread lets accumulate, as a bound on the WAL should the thread fall behind.
+//!
+//! A passive checkpoint leaves the `-wal` file at its size (the next commit reuses it from the
+//! start, and the writer trims it to `journal_size_limit` then). After [`IDLE`] without a
+//! commit the thread empties it (`wal_checkpoint(TRUNCATE)`), so a quiet instance does not keep
+//! tens of MiB of spent WAL beside its database (BENCHMARKS.md, "Disk footprint").
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -25,6 +30,14 @@ use rusqlite::{Connection, OpenFlags};
 pub(crate) const INTERVAL: Duration = Duration::from_millis(500);
 /// WAL pages at which the writer checkpoints by itself (SQLite's `wal_autocheckpoint`).
 pub(crate) const BACKSTOP_PAGES: u32 = 50_000;
+/// Time without a commit after which the WAL file is emptied. Truncating waits for the writer
+/// and readers to leave the WAL (up to the busy timeout), which only an idle database does at
+/// once.
+pub(crate) const IDLE: Duration = Duration::from_secs(2);
+/// How long a checkpoint waits for a lock it needs.
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+/// How long emptying the WAL waits for the writer and readers to leave it.
+const TRUNCATE_WAIT: Duration = Duration::from_millis(100);
 
 /// The checkpoint thread of one database file.
 pub(crate) struct Checkpointer {
@@ -40,7 +53,7 @@ impl Checkpointer {
         let connection =
             Connection::open_with_flags(&path, flags).map_err(std::io::Error::other)?;
         connection
-            .busy_timeout(Duration::from_secs(5))
+            .busy_timeout(BUSY_WAIT)
             .map_err(std::io::Error::other)?;
         // Only ever nudged, never queued: one pending nudge is as good as many.
         let (nudge, nudged) = mpsc::sync_channel(1);
@@ -83,9 +96,26 @@ impl Drop for Checkpointer {
 
 fn run(connection: Connection, nudged: mpsc::Receiver<()>) {
     let mut last = Instant::now() - INTERVAL;
-    // Each pass: wait for a commit, then for the interval since the last checkpoint to pass
-    // (stopping at once if asked), then checkpoint.
-    while nudged.recv().is_ok() {
+    // Whether commits left frames in the WAL file since it was last emptied.
+    let mut wal_used = false;
+    // Each pass: wait for a commit (emptying the WAL file if none comes for IDLE), then for
+    // the interval since the last checkpoint to pass (stopping at once if asked), then
+    // checkpoint.
+    loop {
+        let next = if wal_used {
+            nudged.recv_timeout(IDLE)
+        } else {
+            nudged.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        };
+        match next {
+            Ok(()) => {}
+            Err(RecvTimeoutError::Timeout) => {
+                truncate(&connection);
+                wal_used = false;
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
         let due = last + INTERVAL;
         loop {
             let now = Instant::now();
@@ -103,6 +133,23 @@ fn run(connection: Connection, nudged: mpsc::Receiver<()>) {
         }
         last = Instant::now();
         checkpoint(&connection);
+        wal_used = true;
+    }
+}
+
+/// Copies what is left of the WAL and empties its file; busy (a reader or the writer came
+/// back) only leaves the file for the next idle time. It waits at most [`TRUNCATE_WAIT`] for
+/// them, since it holds the write lock while it waits for readers.
+fn truncate(connection: &Connection) {
+    let _ = connection.busy_timeout(TRUNCATE_WAIT);
+    let result = connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+        row.get::<_, i64>(0)
+    });
+    let _ = connection.busy_timeout(BUSY_WAIT);
+    match result {
+        Ok(0) => tracing::trace!("sqlite WAL emptied while idle"),
+        Ok(_) => tracing::debug!("sqlite WAL not emptied: in use; retrying when idle again"),
+        Err(error) => tracing::warn!(%error, "sqlite idle WAL truncation failed"),
     }
 }
 

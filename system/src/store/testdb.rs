@@ -43,14 +43,23 @@ pub(crate) async fn postgres_bytes(schema: &str) -> Vec<u8> {
     bytes
 }
 
-/// Drops `schema` and everything in it.
+/// Drops `schema` and everything in it, and the schemas of module databases beside it
+/// (`<schema>_<name>`).
 pub(crate) async fn drop_schema(schema: &str) {
     let pool = sqlx::PgPool::connect(&pg_url())
         .await
         .expect("postgres reachable");
-    sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        .execute(&pool)
-        .await
-        .expect("drop schema");
+    let beside: Vec<String> =
+        sqlx::query_scalar("SELECT nspname::text FROM pg_namespace WHERE starts_with(nspname, $1)")
+            .bind(format!("{schema}_"))
+            .fetch_all(&pool)
+            .await
+            .expect("list schemas");
+    for schema in beside.iter().map(String::as_str).chain([schema]) {
+        sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            .execute(&pool)
+            .await
+            .expect("drop schema");
+    }
     pool.close().await;
 }

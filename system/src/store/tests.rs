@@ -355,7 +355,7 @@ async fn tampered_and_moved_ciphertexts(h: &Harness) {
     db.put("docs", "victim", "secret one").await.unwrap();
     db.put("docs", "other", "secret two").await.unwrap();
     db.put("docs", "bystander", "still fine").await.unwrap();
-    let backend = store.inner.backend.clone();
+    let backend = store.inner.main.backend.clone();
 
     let mut sealed = backend
         .get("system", "docs", b"victim")
@@ -592,6 +592,7 @@ async fn large_scans(h: &Harness) {
     let key = b"0040";
     let mut sealed = store
         .inner
+        .main
         .backend
         .get("system", "small", key)
         .await
@@ -602,6 +603,7 @@ async fn large_scans(h: &Harness) {
     sealed[last] ^= 0x01;
     store
         .inner
+        .main
         .backend
         .tamper("system", "small", key, &sealed)
         .await
@@ -652,7 +654,7 @@ async fn large_scans(h: &Harness) {
     assert_eq!(pairs(&all), expect(0..N));
 
     // A flipped byte deep in the page (worker) and near its end (inline tail).
-    let backend = store.inner.backend.clone();
+    let backend = store.inner.main.backend.clone();
     for victim in [100, N - 2] {
         let key = format!("{victim:04}");
         let original = backend
@@ -681,6 +683,37 @@ async fn large_scans(h: &Harness) {
     assert_eq!(
         db.scan("big", b"", None, 1000).await.unwrap().records.len(),
         N
+    );
+    store.close().await;
+}
+
+async fn unscoped_bookkeeping_beside_a_scoped_change(h: &Harness) {
+    let store = h.open().await;
+    let db = store.database("records").await.unwrap();
+    let scope = EventScope {
+        org_id: "org".into(),
+        project_id: "p".into(),
+        entity: "task".into(),
+        federated: false,
+    };
+    db.commit(
+        Transaction::new()
+            .put("task", "p/1", "v")
+            .put_unscoped("hwm", "origin", "10")
+            .scope(scope.clone()),
+    )
+    .await
+    .unwrap();
+    let events = db.changes(0, 10).await.unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0].scope.as_ref(), Some(&scope));
+    assert_eq!(
+        (events[1].keyspace.as_str(), events[1].scope.as_ref()),
+        ("hwm", None)
+    );
+    assert_eq!(
+        db.get("hwm", b"origin").await.unwrap().unwrap().value,
+        b"10"
     );
     store.close().await;
 }
@@ -880,6 +913,262 @@ async fn correlation_ids(h: &Harness) {
     store.close().await;
 }
 
+/// The module database `name`'s own file or schema.
+impl Harness {
+    fn module_place(&self, name: &str) -> Where {
+        match &self.place {
+            Where::Sqlite(path) => Where::Sqlite(path.with_file_name(format!("{name}.db"))),
+            Where::Postgres(schema) => Where::Postgres(format!("{schema}_{name}")),
+        }
+    }
+
+    /// Every stored byte of module database `name`'s file (with its WAL) or schema.
+    async fn module_bytes(&self, name: &str) -> Vec<u8> {
+        match self.module_place(name) {
+            Where::Sqlite(path) => {
+                let mut bytes = std::fs::read(&path).expect("the module's own file exists");
+                let mut wal = path.into_os_string();
+                wal.push("-wal");
+                bytes.extend(std::fs::read(PathBuf::from(wal)).unwrap_or_default());
+                bytes
+            }
+            Where::Postgres(schema) => postgres_bytes(&schema).await,
+        }
+    }
+
+    /// Opens the store as the server does: `system` in the main store, `chat` a module's.
+    async fn open_with_module(&self) -> Store {
+        let store = self.open().await;
+        store.declare_databases(["system".to_owned()]);
+        store.declare_module_databases(["chat".to_owned()]);
+        store
+    }
+}
+
+/// A module database lives apart: its rows are in its own file or schema (none in the main
+/// store, whose key ring still holds its key), with its own gap-free sequence, outbox, heads,
+/// scans, reads for update and pruning; it survives a restart (found again by tools that
+/// declare nothing), rotation re-encrypts it, and nothing of it is plaintext.
+async fn module_database_lives_apart(h: &Harness) {
+    let store = h.open_with_module().await;
+    let system = store.database("system").await.unwrap();
+    let chat = store.database("chat").await.unwrap();
+    let mut head = chat.watch_head();
+    let mut marked = b"hello ".to_vec();
+    marked.extend_from_slice(MARKER);
+    for i in 0..20 {
+        let receipt = chat
+            .put("messages", format!("m{i:02}"), marked.clone())
+            .await
+            .unwrap();
+        assert_eq!(receipt.version(), Some(i + 1), "gap-free in its own outbox");
+        system.put("notes", format!("n{i}"), "v").await.unwrap();
+    }
+    chat.commit(
+        Transaction::new()
+            .put("messages", "a", "one")
+            .put("rooms", "r", "two")
+            .scope(EventScope {
+                org_id: "o".into(),
+                project_id: "p".into(),
+                entity: "message".into(),
+                federated: false,
+            }),
+    )
+    .await
+    .unwrap();
+    head.changed().await.unwrap();
+    assert_eq!(*head.borrow_and_update(), 22);
+    assert_eq!(
+        (chat.head().await.unwrap(), system.head().await.unwrap()),
+        (22, 20)
+    );
+    assert_eq!(
+        chat.get("messages", b"m07").await.unwrap().unwrap().value,
+        marked
+    );
+    assert_eq!(
+        chat.scan("messages", b"m", None, 100)
+            .await
+            .unwrap()
+            .records
+            .len(),
+        20
+    );
+    let for_update = chat
+        .get_for_update("messages", &[b"m03".to_vec(), b"zz".to_vec()])
+        .await
+        .unwrap();
+    assert_eq!(for_update[0].as_ref().unwrap().version, 4);
+    assert!(for_update[1].is_none());
+    let page = chat
+        .changes_matching(0, 100, |scope| scope.is_some())
+        .await
+        .unwrap();
+    assert_eq!((page.events.len(), page.scanned_through), (2, 22));
+    let conflict = chat
+        .compare_and_set("rooms", "r", Expect::Version(1), "x")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(conflict, StoreError::Conflict { .. }),
+        "{conflict}"
+    );
+
+    // Its rows are in its own home only; the main store holds its keys.
+    let main = store.inner.main.backend.clone();
+    let own = store.home("chat").await.unwrap().backend.clone();
+    assert!(!Arc::ptr_eq(&main, &own));
+    assert!(
+        main.get("chat", "messages", b"m00")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        main.read_changes("chat", 0, 100, PAGE_BYTES)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(own.get("chat", "messages", b"m00").await.unwrap().is_some());
+    assert!(own.get("system", "notes", b"n0").await.unwrap().is_none());
+    assert_eq!(
+        own.read_changes("chat", 0, 100, PAGE_BYTES)
+            .await
+            .unwrap()
+            .len(),
+        22
+    );
+    assert!(!main.load_keys(Some("chat")).await.unwrap().is_empty());
+    assert!(own.load_keys(None).await.unwrap().is_empty());
+    let statuses = store.key_status().await.unwrap();
+    assert!(
+        statuses.iter().any(|s| s.database == "chat"),
+        "{statuses:?}"
+    );
+
+    // Pruning its outbox.
+    assert_eq!(chat.prune_changes(5).await.unwrap(), 5);
+    assert!(matches!(
+        chat.changes(1, 10).await,
+        Err(StoreError::Pruned {
+            pruned_through: 5,
+            ..
+        })
+    ));
+    assert_eq!(system.changes(0, 100).await.unwrap().len(), 20);
+
+    // Rotation re-encrypts the records and events of its own home.
+    store.rotate_keys().await.unwrap();
+    let pending = |statuses: Vec<KeyStatus>| {
+        statuses
+            .into_iter()
+            .find(|s| s.database == "chat")
+            .map(|s| (s.current_key_version, s.pending))
+    };
+    assert_eq!(
+        pending(store.key_status().await.unwrap()),
+        Some((2, 22 + 17))
+    );
+    while store.reencrypt_step(7).await.unwrap() > 0 {}
+    assert_eq!(pending(store.key_status().await.unwrap()), Some((2, 0)));
+    assert!(
+        own.stale_records("chat", 2, ("", b""), 100)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(own.count_stale("chat", 2).await.unwrap(), 0);
+    store.close().await;
+
+    let main_bytes = h.data_bytes().await;
+    let own_bytes = h.module_bytes("chat").await;
+    assert!(!contains(&main_bytes, MARKER) && !contains(&own_bytes, MARKER));
+    // Keyspace names are plaintext: chat's `messages` is in its own home only.
+    assert!(
+        !contains(&main_bytes, b"messages"),
+        "no row of chat in the main store"
+    );
+    assert!(
+        contains(&own_bytes, b"messages"),
+        "its rows are in its own home"
+    );
+    if let Where::Sqlite(path) = h.module_place("chat") {
+        let mut wal = path.into_os_string();
+        wal.push("-wal");
+        assert!(
+            !PathBuf::from(wal).exists(),
+            "closing checkpointed and closed its file"
+        );
+    }
+
+    // A tool that declares nothing finds it where it lives; writes go on gap-free.
+    let store = h.open().await;
+    let chat = store.database("chat").await.unwrap();
+    assert_eq!(
+        chat.get("messages", b"m19").await.unwrap().unwrap().value,
+        marked
+    );
+    assert_eq!(
+        chat.put("messages", "late", "v").await.unwrap().version(),
+        Some(23)
+    );
+    assert_eq!(chat.pruned_through().await.unwrap(), 5);
+    store.close().await;
+    let store = h.open_with_module().await;
+    let chat = store.database("chat").await.unwrap();
+    assert_eq!(chat.head().await.unwrap(), 23);
+    assert_eq!(chat.changes(5, 100).await.unwrap().len(), 18);
+    store.close().await;
+}
+
+/// A module database that already holds data in the main store stays there; a module file
+/// that went missing is named, not silently created empty again.
+async fn module_database_placement(h: &Harness) {
+    let store = h.open().await;
+    store
+        .database("legacy")
+        .await
+        .unwrap()
+        .put("k", "a", "old")
+        .await
+        .unwrap();
+    store.declare_module_databases(["legacy".to_owned(), "fresh".to_owned()]);
+    let legacy = store.database("legacy").await.unwrap();
+    assert_eq!(legacy.get("k", b"a").await.unwrap().unwrap().value, b"old");
+    assert_eq!(
+        legacy.put("k", "b", "new").await.unwrap().version(),
+        Some(2)
+    );
+    store
+        .database("fresh")
+        .await
+        .unwrap()
+        .put("k", "a", "v")
+        .await
+        .unwrap();
+    let main = store.inner.main.backend.clone();
+    assert!(main.get("legacy", "k", b"b").await.unwrap().is_some());
+    assert!(main.get("fresh", "k", b"a").await.unwrap().is_none());
+    store.close().await;
+    if let Where::Sqlite(path) = h.module_place("legacy") {
+        assert!(!path.exists(), "the legacy database has no file of its own");
+    }
+    if let Where::Sqlite(path) = h.module_place("fresh") {
+        std::fs::remove_file(&path).unwrap();
+        let store = h.open().await;
+        let err = store.database("fresh").await.unwrap_err();
+        assert!(matches!(err, StoreError::ApartMissing { .. }), "{err}");
+        assert!(
+            err.to_string().contains("fresh") && err.to_string().contains("fresh.db"),
+            "{err}"
+        );
+        assert!(!path.exists(), "not created again");
+        store.close().await;
+    }
+}
+
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -907,6 +1196,7 @@ macro_rules! conformance {
 
 conformance!(
     crud,
+    unscoped_bookkeeping_beside_a_scoped_change,
     scan_order_and_paging,
     compare_and_set,
     rollback_leaves_nothing,
@@ -920,6 +1210,8 @@ conformance!(
     scoped_events_and_pruning,
     reads_for_update,
     correlation_ids,
+    module_database_lives_apart,
+    module_database_placement,
 );
 
 /// Two processes sharing one PostgreSQL database still get gap-free, unique sequences:
@@ -1056,4 +1348,20 @@ async fn plaintext_benchmark_mode_cannot_open_an_encrypted_store() {
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::UnsealMismatch { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn once_declared_only_declared_databases_open() {
+    let h = Harness::sqlite();
+    let store = h.open().await;
+    // Before any declaration, tools and tests may open any valid name.
+    store.database("scratch").await.unwrap();
+    store.declare_databases(["system".to_owned(), "records".to_owned()]);
+    store.database("records").await.unwrap();
+    let refused = store.database("mod0").await.unwrap_err();
+    assert!(
+        matches!(&refused, StoreError::UnknownDatabase { name, known } if name == "mod0" && known.contains("records")),
+        "{refused}"
+    );
+    store.close().await;
 }

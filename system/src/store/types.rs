@@ -62,6 +62,8 @@ pub(crate) struct Op {
     pub(crate) key: Vec<u8>,
     pub(crate) kind: OpKind,
     pub(crate) expect: Expect,
+    /// Its change event carries no scope, whatever the transaction's.
+    pub(crate) unscoped: bool,
 }
 
 /// A multi-key transaction on one database: every condition holds and every write lands,
@@ -110,6 +112,26 @@ impl Transaction {
             key: key.into(),
             kind: OpKind::Put(value.into()),
             expect,
+            unscoped: false,
+        });
+        self
+    }
+
+    /// Writes `value` under `key`, whatever is there, with a change event that carries no
+    /// scope whatever the transaction's: bookkeeping of the instance's own (a federation
+    /// high-water mark beside the change it records) that no feed, view or relay passes on.
+    pub fn put_unscoped(
+        mut self,
+        keyspace: &str,
+        key: impl Into<Vec<u8>>,
+        value: impl Into<Vec<u8>>,
+    ) -> Self {
+        self.ops.push(Op {
+            keyspace: keyspace.to_owned(),
+            key: key.into(),
+            kind: OpKind::Put(value.into()),
+            expect: Expect::Any,
+            unscoped: true,
         });
         self
     }
@@ -126,6 +148,7 @@ impl Transaction {
             key: key.into(),
             kind: OpKind::Delete,
             expect,
+            unscoped: false,
         });
         self
     }
@@ -137,6 +160,7 @@ impl Transaction {
             key: key.into(),
             kind: OpKind::Check,
             expect,
+            unscoped: false,
         });
         self
     }
@@ -192,12 +216,26 @@ pub struct ChangeEvent {
     pub scope: Option<EventScope>,
 }
 
+impl ChangeEvent {
+    /// Roughly the memory this event holds: its value, key and names.
+    pub fn bytes(&self) -> usize {
+        self.value.as_ref().map_or(0, Vec::len)
+            + self.key.len()
+            + self.keyspace.len()
+            + self.database.len()
+            + self.correlation_id.as_ref().map_or(0, String::len)
+    }
+}
+
 /// Change events read from an outbox, possibly filtered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangePage {
     pub events: Vec<ChangeEvent>,
     /// The last sequence number read (matching or not); the `after` of the next read.
     pub scanned_through: u64,
+    /// Matching events of the page that cannot be read, in sequence order (only from
+    /// [`crate::store::Database::changes_reporting_damage`]; other reads fail instead).
+    pub damaged: Vec<DamagedEvent>,
 }
 
 /// One page of a prefix scan, in key order.
@@ -206,4 +244,52 @@ pub struct ScanPage {
     pub records: Vec<Record>,
     /// Pass as `after` to get the next page; `None` when the scan is complete.
     pub next: Option<Vec<u8>>,
+    /// Records of the page whose value cannot be opened, in key order (only from
+    /// [`crate::store::Database::scan_reporting_damage`]; a plain scan fails instead).
+    pub damaged: Vec<DamagedRecord>,
+}
+
+/// A stored record whose sealed value cannot be opened (it fails authentication, or names
+/// a key version that does not exist): named, never read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedRecord {
+    pub key: Vec<u8>,
+    pub version: u64,
+    /// What is wrong with it, without any of its content.
+    pub reason: String,
+}
+
+/// An outbox event that cannot be read (its sealed value fails authentication, or its row
+/// is invalid). Its names and scope are plaintext columns, so a reader can still tell
+/// whether it concerns it and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedEvent {
+    pub database: String,
+    pub seq: u64,
+    pub keyspace: String,
+    pub key: Vec<u8>,
+    pub scope: Option<EventScope>,
+    /// What is wrong with it, without any of its content.
+    pub reason: String,
+}
+
+impl DamagedEvent {
+    /// The key as messages show it: UTF-8 if printable, hex otherwise.
+    pub fn display_key(&self) -> String {
+        crate::store::error::display_key(&self.key)
+    }
+}
+
+impl std::fmt::Display for DamagedEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "change event {} of database {} (keyspace {}, key {}) cannot be read: {}",
+            self.seq,
+            self.database,
+            self.keyspace,
+            self.display_key(),
+            self.reason
+        )
+    }
 }

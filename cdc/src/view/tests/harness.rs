@@ -35,6 +35,17 @@ pub(super) fn view_config(page: u32) -> ViewConfig {
         page,
         poll: Duration::from_millis(50),
         collect_batch: 7,
+        sources: &["records", "chat"],
+        codecs: crate::codec::Codecs::new([
+            (
+                "records".to_owned(),
+                crate::codec::DatabaseCodec::uniform(crate::codec::ValueCodec::RecordEnvelope),
+            ),
+            (
+                "chat".to_owned(),
+                crate::codec::DatabaseCodec::uniform(crate::codec::ValueCodec::Json),
+            ),
+        ]),
     }
 }
 
@@ -102,7 +113,12 @@ impl Harness {
     /// A runner of declared view `name` with its own page size, outside the engine.
     pub(super) async fn runner(&self, name: &str, page: u32) -> Runner {
         let info = self.engine.get(PROJECT, name).await.expect("view exists");
-        let view = GroupByView::new(info.org_id, info.project_id, info.spec);
+        let view = GroupByView::new(
+            info.org_id,
+            info.project_id,
+            info.spec,
+            self.engine.codecs().clone(),
+        );
         Runner {
             view: Arc::new(view),
             views: self.engine.views_database().clone(),

@@ -4,6 +4,7 @@
 
 mod aggregates;
 mod compiled;
+mod damaged;
 mod declarations;
 mod durability;
 mod harness;

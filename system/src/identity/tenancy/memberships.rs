@@ -1,6 +1,10 @@
 //! Memberships: `MembershipService`'s org-admins and project members, added, removed and
 //! listed with their members' e-mail addresses and names, each change audited.
 //!
+//! Adding someone who is not yet a member (of the org for `AddOrgAdmin`; of the project, or
+//! as org-admin, for `SetProjectMember`) opens an invitation instead (`invitations.rs`),
+//! after the same reads whether the address has an account or not.
+//!
 //! A membership is stored twice, in `memberships` and its mirror `account_memberships`;
 //! `put_membership` and `delete_membership` are the only writers of the pair (`orgs.rs`
 //! uses the first for an org's creator). Removing an org-admin is conditioned on another
@@ -20,7 +24,13 @@ use crate::identity::accounts::{ACCOUNT_BY_EMAIL, normalise_email};
 use crate::identity::authz::role_name;
 use crate::identity::records::load;
 use crate::identity::{AuditEntry, Identity, IdentityError, RequestContext};
-use crate::store::{Expect, Transaction};
+use crate::store::{Expect, Record, Transaction};
+
+pub use super::invitations::{Added, Invitation};
+
+/// Stands for "no account" in the reads made for an address without one: no account id
+/// contains it, so every read finds nothing, exactly as for an account without memberships.
+const NO_ACCOUNT: &str = "-";
 
 /// A membership with the member's e-mail address and display name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,39 +43,61 @@ pub struct Member {
 
 impl Identity {
     /// `MembershipService.AddOrgAdmin`: makes the account with e-mail `email` an org-admin
-    /// (a no-op if it is one already).
+    /// if it already belongs to the org (a no-op if it is one already); invites the address
+    /// otherwise, whether or not it has an account.
     pub async fn add_org_admin(
         &self,
         caller: &RequestContext,
         org_id: &str,
         email: &str,
-    ) -> Result<Member, IdentityError> {
+    ) -> Result<Added, IdentityError> {
         let org_id = valid_id("org_id", org_id)?;
         let principal = caller.require()?;
-        let account = self.account_by_email(email).await?;
-        let membership = MembershipRecord {
-            account_id: account.id.clone(),
-            org_id: org_id.to_owned(),
-            project_id: String::new(),
-            role: Role::OrgAdmin as i32,
-        };
-        let key = membership_key(org_id, None, &account.id);
+        let email = normalise_email(email)?;
+        let account_id = self.account_id_by_email(&email).await?;
         let mut attempt = 0;
-        loop {
+        let (membership, account) = loop {
             let org = self.org_versioned(org_id).await?;
             if org.record.archived {
                 return Err(archived("org", org_id));
             }
+            // The same reads whether the address has an account or not.
+            let probe = account_id.as_deref().unwrap_or(NO_ACCOUNT);
+            let Some(belongs) = self.any_org_membership(probe, org_id).await? else {
+                let invitation = self
+                    .invite(caller, org_id, None, &email, Role::OrgAdmin)
+                    .await?;
+                return Ok(Added::Invited(invitation));
+            };
+            let account = self
+                .account_record(probe)
+                .await?
+                .ok_or_else(|| IdentityError::not_found("account", probe))?;
+            let membership = MembershipRecord {
+                account_id: account.id.clone(),
+                org_id: org_id.to_owned(),
+                project_id: String::new(),
+                role: Role::OrgAdmin as i32,
+            };
+            let key = membership_key(org_id, None, &account.id);
             let existing = self.membership_versioned(&key).await?;
             if existing.as_ref().map(|m| &m.record) == Some(&membership) {
-                return Ok(member(membership, Some(account)));
+                return Ok(Added::Member(member(membership, Some(account))));
             }
-            let txn = Transaction::new().check(ORGS, org_id, Expect::Version(org.version));
+            // Conditioned on the membership that made it a member of the org, so one removed
+            // meanwhile is invited instead.
+            let txn = Transaction::new()
+                .check(ORGS, org_id, Expect::Version(org.version))
+                .check(
+                    ACCOUNT_MEMBERSHIPS,
+                    belongs.key,
+                    Expect::Version(belongs.version),
+                );
             let txn = put_membership(txn, &membership, expect_of(existing.as_ref()));
             if self.try_commit(caller, txn, &mut attempt).await? {
-                break;
+                break (membership, account);
             }
-        }
+        };
         self.audit(
             AuditEntry::new("membership.changed", &account.id)
                 .actor(&principal.account_id)
@@ -74,7 +106,7 @@ impl Identity {
                 .client(caller.client_address.as_deref()),
         )
         .await?;
-        Ok(member(membership, Some(account)))
+        Ok(Added::Member(member(membership, Some(account))))
     }
 
     /// `MembershipService.RemoveOrgAdmin`: refused for the org's last org-admin.
@@ -160,14 +192,16 @@ impl Identity {
     }
 
     /// `MembershipService.SetProjectMember`: gives the account with e-mail `email` `role`
-    /// (project-admin or project-user) in the project.
+    /// (project-admin or project-user) in the project if it is a member of the project or an
+    /// org-admin of its org already (people a project-admin sees in `ListOrgMembers`);
+    /// invites the address otherwise, whether or not it has an account.
     pub async fn set_project_member(
         &self,
         caller: &RequestContext,
         project_id: &str,
         email: &str,
         role: Role,
-    ) -> Result<Member, IdentityError> {
+    ) -> Result<Added, IdentityError> {
         let project_id = valid_id("project_id", project_id)?;
         if !matches!(role, Role::ProjectAdmin | Role::ProjectUser) {
             return Err(IdentityError::invalid(
@@ -176,27 +210,53 @@ impl Identity {
             ));
         }
         let principal = caller.require()?;
-        let account = self.account_by_email(email).await?;
+        let email = normalise_email(email)?;
+        let account_id = self.account_id_by_email(&email).await?;
         let mut attempt = 0;
-        let (membership, previous) = loop {
+        let (membership, previous, account) = loop {
             let (project, org) = self.writable_project(project_id).await?;
+            let org_id = org.record.id.clone();
+            // The same reads whether the address has an account or not.
+            let probe = account_id.as_deref().unwrap_or(NO_ACCOUNT);
+            let key = membership_key(&org_id, Some(project_id), probe);
+            let existing = self.membership_versioned(&key).await?;
+            let org_admin = self
+                .membership_versioned(&membership_key(&org_id, None, probe))
+                .await?
+                .filter(|m| role_of(&m.record) == Role::OrgAdmin);
+            if existing.is_none() && org_admin.is_none() {
+                let invitation = self
+                    .invite(caller, &org_id, Some(project_id), &email, role)
+                    .await?;
+                return Ok(Added::Invited(invitation));
+            }
+            let account = self
+                .account_record(probe)
+                .await?
+                .ok_or_else(|| IdentityError::not_found("account", probe))?;
             let membership = MembershipRecord {
                 account_id: account.id.clone(),
-                org_id: org.record.id.clone(),
+                org_id: org_id.clone(),
                 project_id: project_id.to_owned(),
                 role: role as i32,
             };
-            let key = membership_key(&org.record.id, Some(project_id), &account.id);
-            let existing = self.membership_versioned(&key).await?;
             if existing.as_ref().map(|m| &m.record) == Some(&membership) {
-                return Ok(member(membership, Some(account)));
+                return Ok(Added::Member(member(membership, Some(account))));
             }
-            let txn = Transaction::new()
-                .check(ORGS, org.record.id.clone(), Expect::Version(org.version))
+            let mut txn = Transaction::new()
+                .check(ORGS, org_id.clone(), Expect::Version(org.version))
                 .check(PROJECTS, project_id, Expect::Version(project.version));
+            if let (None, Some(admin)) = (&existing, &org_admin) {
+                // An org-admin removed meanwhile is invited instead.
+                txn = txn.check(
+                    MEMBERSHIPS,
+                    membership_key(&org_id, None, &account.id),
+                    Expect::Version(admin.version),
+                );
+            }
             let txn = put_membership(txn, &membership, expect_of(existing.as_ref()));
             if self.try_commit(caller, txn, &mut attempt).await? {
-                break (membership, existing.map(|m| role_of(&m.record)));
+                break (membership, existing.map(|m| role_of(&m.record)), account);
             }
         };
         let detail = match previous {
@@ -212,7 +272,7 @@ impl Identity {
                 .client(caller.client_address.as_deref()),
         )
         .await?;
-        Ok(member(membership, Some(account)))
+        Ok(Added::Member(member(membership, Some(account))))
     }
 
     /// `MembershipService.RemoveProjectMember`.
@@ -269,22 +329,34 @@ impl Identity {
         self.members(memberships).await
     }
 
-    /// The account with e-mail address `email`; `NotFound("account")` if there is none.
-    async fn account_by_email(&self, email: &str) -> Result<AccountRecord, IdentityError> {
-        let normalised = normalise_email(email)?;
-        let index = self.email_index(&normalised);
-        let not_found = || IdentityError::not_found("account", normalised.clone());
+    /// The id of the account with the normalised e-mail address `email`, if there is one.
+    async fn account_id_by_email(&self, email: &str) -> Result<Option<String>, IdentityError> {
+        let index = self.email_index(email);
         let Some(entry) = self.db().get(ACCOUNT_BY_EMAIL, index.as_bytes()).await? else {
-            return Err(not_found());
+            return Ok(None);
         };
-        let account_id = String::from_utf8(entry.value).map_err(|e| IdentityError::Corrupt {
-            what: "e-mail index entry",
-            id: index.clone(),
-            reason: e.to_string(),
-        })?;
-        self.account_record(&account_id)
-            .await?
-            .ok_or_else(not_found)
+        String::from_utf8(entry.value)
+            .map(Some)
+            .map_err(|e| IdentityError::Corrupt {
+                what: "e-mail index entry",
+                id: index.clone(),
+                reason: e.to_string(),
+            })
+    }
+
+    /// One of `account_id`'s memberships in the org or its projects (the mirror record, with
+    /// its version), if it has any.
+    async fn any_org_membership(
+        &self,
+        account_id: &str,
+        org_id: &str,
+    ) -> Result<Option<Record>, IdentityError> {
+        let prefix = format!("{account_id}/{org_id}/");
+        let page = self
+            .db()
+            .scan(ACCOUNT_MEMBERSHIPS, prefix.as_bytes(), None, 1)
+            .await?;
+        Ok(page.records.into_iter().next())
     }
 
     /// Memberships with their members' e-mail addresses and names.
@@ -300,7 +372,7 @@ impl Identity {
         Ok(out)
     }
 
-    async fn membership_versioned(
+    pub(super) async fn membership_versioned(
         &self,
         key: &str,
     ) -> Result<Option<Versioned<MembershipRecord>>, IdentityError> {
@@ -312,7 +384,7 @@ impl Identity {
     }
 }
 
-fn member(membership: MembershipRecord, account: Option<AccountRecord>) -> Member {
+pub(super) fn member(membership: MembershipRecord, account: Option<AccountRecord>) -> Member {
     let (email, display_name) = account
         .map(|a| (a.email, a.display_name))
         .unwrap_or_default();
@@ -323,7 +395,7 @@ fn member(membership: MembershipRecord, account: Option<AccountRecord>) -> Membe
     }
 }
 
-fn expect_of<M>(existing: Option<&Versioned<M>>) -> Expect {
+pub(super) fn expect_of<M>(existing: Option<&Versioned<M>>) -> Expect {
     existing.map_or(Expect::Absent, |m| Expect::Version(m.version))
 }
 

@@ -23,10 +23,13 @@
 //! Code map: this file holds the keyspaces, their key helpers, input validation and the
 //! lookups shared by the other files here and by `authz.rs` and `api_keys.rs`; `orgs.rs`,
 //! `projects.rs` and `memberships.rs` hold the RPCs of `OrgService`, `ProjectService` and
-//! `MembershipService`; `testkit.rs` is what tests across identity share and `tests.rs` the
-//! scenarios that drive all three together. This file must not grow an RPC: each belongs
+//! `MembershipService`, except its invitations (opened by `memberships.rs` for anyone not
+//! yet a member; listed, accepted, declined and revoked in `invitations.rs`); `testkit.rs`
+//! is what tests across identity share and `tests.rs` the scenarios that drive all three
+//! together. This file must not grow an RPC: each belongs
 //! in the file of its service.
 
+mod invitations;
 mod memberships;
 mod orgs;
 mod projects;
@@ -47,7 +50,7 @@ use super::records::{decode, load};
 use super::{Credential, Identity, IdentityError, Principal, RequestContext};
 use crate::store::{Record, StoreError, Transaction};
 
-pub use memberships::Member;
+pub use memberships::{Added, Invitation, Member};
 
 pub(crate) const ORGS: &str = "orgs";
 pub(crate) const PROJECTS: &str = "projects";

@@ -27,7 +27,6 @@ impl Identity {
     ) -> Result<ProjectRecord, IdentityError> {
         let org_id = valid_id("org_id", org_id)?;
         let name = valid_name("name", name)?;
-        let principal = caller.require()?;
         let project = ProjectRecord {
             id: new_id(),
             org_id: org_id.to_owned(),
@@ -35,7 +34,60 @@ impl Identity {
             archived: false,
             federated: false,
             created_at_ms: now_ms(),
+            owner_did: String::new(),
         };
+        self.insert_project(caller, project).await
+    }
+
+    /// Creates in `org_id` the local copy of a project another instance owns (`owner_did`),
+    /// under the owner's project id, when an org-admin accepts its invitation (federation).
+    /// Its data arrives from the owner; local writes to it are refused (`writable_scope`).
+    pub async fn create_followed_project(
+        &self,
+        caller: &RequestContext,
+        org_id: &str,
+        project_id: &str,
+        name: &str,
+        owner_did: &str,
+    ) -> Result<ProjectRecord, IdentityError> {
+        let org_id = valid_id("org_id", org_id)?;
+        let project_id = valid_id("project_id", project_id)?;
+        let name = valid_name("name", name)?;
+        if owner_did.is_empty() {
+            return Err(IdentityError::InvalidArgument {
+                field: "owner_did",
+                reason: "is required".into(),
+            });
+        }
+        if let Some(existing) = self.project_record(project_id).await? {
+            return if existing.org_id == org_id && existing.owner_did == owner_did {
+                Ok(existing)
+            } else {
+                Err(IdentityError::AlreadyExists {
+                    what: format!("project {project_id}"),
+                })
+            };
+        }
+        let project = ProjectRecord {
+            id: project_id.to_owned(),
+            org_id: org_id.to_owned(),
+            name,
+            archived: false,
+            federated: false,
+            created_at_ms: now_ms(),
+            owner_did: owner_did.to_owned(),
+        };
+        self.insert_project(caller, project).await
+    }
+
+    async fn insert_project(
+        &self,
+        caller: &RequestContext,
+        project: ProjectRecord,
+    ) -> Result<ProjectRecord, IdentityError> {
+        let org_id = project.org_id.clone();
+        let org_id = org_id.as_str();
+        let principal = caller.require()?;
         let mut attempt = 0;
         loop {
             let org = self.org_versioned(org_id).await?;

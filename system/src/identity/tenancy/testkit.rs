@@ -11,12 +11,13 @@ use std::sync::OnceLock;
 
 use orbit_proto::access::{AccessTable, access_table};
 use orbit_proto::orbit::system::records::v1::AccountRecord;
+use orbit_proto::orbit::system::v1::Role;
 use prost::Message;
 
 use crate::crypto::KdfParams;
 use crate::identity::accounts::{ACCOUNT_BY_EMAIL, ACCOUNTS, normalise_email};
 use crate::identity::{
-    Credential, Identity, IdentityConfig, IdentityError, Principal, RequestContext,
+    Added, Credential, Identity, IdentityConfig, IdentityError, Member, Principal, RequestContext,
 };
 use crate::store::testdb::{drop_schema, fresh_schema, pg_url};
 use crate::store::{Store, StoreConfig, StoreLocation, Unseal, new_id};
@@ -148,4 +149,49 @@ pub(crate) async fn allowed(
     identity
         .authorize(caller.principal.as_ref(), access, scope_id)
         .await
+}
+
+/// Gives `invitee` (whose address is `email`) `role` in `project_id` the way people join:
+/// `admin` adds the address, and the invitee accepts the invitation that opens.
+pub(crate) async fn join_project(
+    identity: &Identity,
+    admin: &RequestContext,
+    project_id: &str,
+    email: &str,
+    invitee: &RequestContext,
+    role: Role,
+) -> Result<Member, IdentityError> {
+    let added = identity
+        .set_project_member(admin, project_id, email, role)
+        .await?;
+    accepted(identity, invitee, added).await
+}
+
+/// Makes `invitee` (whose address is `email`) an org-admin of `org_id` the way people join:
+/// `admin` adds the address, and the invitee accepts the invitation that opens.
+pub(crate) async fn join_org(
+    identity: &Identity,
+    admin: &RequestContext,
+    org_id: &str,
+    email: &str,
+    invitee: &RequestContext,
+) -> Result<Member, IdentityError> {
+    let added = identity.add_org_admin(admin, org_id, email).await?;
+    accepted(identity, invitee, added).await
+}
+
+/// The membership `added` gave, accepting its invitation as `invitee` if it opened one.
+async fn accepted(
+    identity: &Identity,
+    invitee: &RequestContext,
+    added: Added,
+) -> Result<Member, IdentityError> {
+    match added {
+        Added::Member(member) => Ok(member),
+        Added::Invited(invitation) => {
+            identity
+                .accept_invitation(invitee, &invitation.record.id)
+                .await
+        }
+    }
 }

@@ -4,14 +4,23 @@
 //! Tests only: they must not be depended on by other tests (shared helpers go in
 //! `testkit.rs`).
 
-use orbit_proto::orbit::system::v1::Role;
+use orbit_proto::orbit::system::records::v1::InvitationRecord;
+use orbit_proto::orbit::system::v1::{InvitationState, Role};
 
 use super::memberships::project_of;
-use super::testkit::{Env, allowed, id};
+use super::testkit::{Env, allowed, id, join_org, join_project};
 use super::*;
 
 fn is_not_found(result: Result<impl std::fmt::Debug, IdentityError>, what: &str) -> bool {
     matches!(result, Err(IdentityError::NotFound { what: w, .. }) if w == what)
+}
+
+/// The membership of an add that changed a member's role directly.
+fn direct(added: Result<Added, IdentityError>) -> Member {
+    match added {
+        Ok(Added::Member(member)) => member,
+        other => panic!("expected a membership, got {other:?}"),
+    }
 }
 
 fn invalid_field<T: std::fmt::Debug>(result: Result<T, IdentityError>) -> &'static str {
@@ -87,8 +96,7 @@ async fn lifecycle(env: &Env) {
         "oldest first"
     );
 
-    let added = identity
-        .add_org_admin(&alice, &org.id, "  BOB@Example.org ")
+    let added = join_org(identity, &alice, &org.id, "  BOB@Example.org ", &bob)
         .await
         .unwrap();
     assert_eq!(added.membership.account_id, id(&bob));
@@ -98,17 +106,28 @@ async fn lifecycle(env: &Env) {
         .add_org_admin(&alice, &org.id, "bob@example.org")
         .await
         .unwrap();
-    assert_eq!(again, added, "adding an org-admin twice changes nothing");
+    assert_eq!(
+        again,
+        Added::Member(added),
+        "adding an org-admin twice changes nothing"
+    );
 
-    let set = identity
-        .set_project_member(&bob, &web.id, "carol@example.org", Role::ProjectUser)
-        .await
-        .unwrap();
+    let set = join_project(
+        identity,
+        &bob,
+        &web.id,
+        "carol@example.org",
+        &carol,
+        Role::ProjectUser,
+    )
+    .await
+    .unwrap();
     assert_eq!(set.membership.role, Role::ProjectUser as i32);
-    let promoted = identity
-        .set_project_member(&alice, &web.id, "carol@example.org", Role::ProjectAdmin)
-        .await
-        .unwrap();
+    let promoted = direct(
+        identity
+            .set_project_member(&alice, &web.id, "carol@example.org", Role::ProjectAdmin)
+            .await,
+    );
     assert_eq!(promoted.membership.role, Role::ProjectAdmin as i32);
     let web_members = identity
         .list_project_members(&alice, &web.id)
@@ -225,12 +244,15 @@ async fn lifecycle(env: &Env) {
         invalid_field(identity.add_org_admin(&alice, &org.id, "").await),
         "email"
     );
-    assert!(is_not_found(
-        identity
-            .add_org_admin(&alice, &org.id, "nobody@example.org")
-            .await,
-        "account"
-    ));
+    assert!(
+        matches!(
+            identity
+                .add_org_admin(&alice, &org.id, "nobody@example.org")
+                .await,
+            Ok(Added::Invited(_))
+        ),
+        "an address without an account is invited like any other"
+    );
     assert_eq!(
         invalid_field(
             identity
@@ -331,14 +353,26 @@ async fn tenants_see_nothing_of_each_other() {
     let a1 = identity.create_project(&alice, &a.id, "A1").await.unwrap();
     let a2 = identity.create_project(&alice, &a.id, "A2").await.unwrap();
     let b1 = identity.create_project(&bob, &b.id, "B1").await.unwrap();
-    identity
-        .set_project_member(&alice, &a1.id, "user@a.example", Role::ProjectUser)
-        .await
-        .unwrap();
-    identity
-        .set_project_member(&alice, &a2.id, "bob@b.example", Role::ProjectUser)
-        .await
-        .unwrap();
+    join_project(
+        identity,
+        &alice,
+        &a1.id,
+        "user@a.example",
+        &user,
+        Role::ProjectUser,
+    )
+    .await
+    .unwrap();
+    join_project(
+        identity,
+        &alice,
+        &a2.id,
+        "bob@b.example",
+        &bob,
+        Role::ProjectUser,
+    )
+    .await
+    .unwrap();
 
     assert_eq!(
         identity.list_orgs(&alice, true).await.unwrap(),
@@ -439,14 +473,26 @@ async fn org_admins_manage_every_project_project_admins_only_theirs() {
         .create_project(&admin, &org.id, "Other")
         .await
         .unwrap();
-    identity
-        .set_project_member(&admin, &mine.id, "lead@example.org", Role::ProjectAdmin)
-        .await
-        .unwrap();
-    identity
-        .set_project_member(&lead, &mine.id, "user@example.org", Role::ProjectUser)
-        .await
-        .unwrap();
+    join_project(
+        identity,
+        &admin,
+        &mine.id,
+        "lead@example.org",
+        &lead,
+        Role::ProjectAdmin,
+    )
+    .await
+    .unwrap();
+    join_project(
+        identity,
+        &lead,
+        &mine.id,
+        "user@example.org",
+        &user,
+        Role::ProjectUser,
+    )
+    .await
+    .unwrap();
 
     let project_rpcs = [
         "ProjectService/RenameProject",
@@ -637,10 +683,15 @@ async fn concurrent_changes_keep_an_org_admin_and_every_mirror() {
             .await;
         let bob = env.account(&format!("bob{round}@example.org"), false).await;
         let org = identity.create_org(&alice, "Org").await.unwrap();
-        identity
-            .add_org_admin(&alice, &org.id, &format!("bob{round}@example.org"))
-            .await
-            .unwrap();
+        join_org(
+            identity,
+            &alice,
+            &org.id,
+            &format!("bob{round}@example.org"),
+            &bob,
+        )
+        .await
+        .unwrap();
         // Each removes the other at the same time: exactly one may succeed.
         let (alice_id, bob_id) = (id(&alice), id(&bob));
         let (one, two) = tokio::join!(
@@ -742,4 +793,392 @@ async fn federation_is_switched_per_project_and_refused_while_archived() {
         message.contains(&format!("project {}", project.id)),
         "{message}"
     );
+}
+
+/// The one invitation `added` opened.
+fn invited(added: Result<Added, IdentityError>) -> Invitation {
+    match added {
+        Ok(Added::Invited(invitation)) => invitation,
+        other => panic!("expected an invitation, got {other:?}"),
+    }
+}
+
+/// The attack of the hardening issue: a fresh account makes an org whose name is a phishing
+/// line and adds a stranger's address as org-admin. The stranger gets an invitation, not an
+/// org, and the attacker cannot tell an address with an account from one without.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn adding_a_stranger_invites_and_reveals_no_account() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    let mallory = env.account("mallory@evil.example", false).await;
+    let victim = env.account("victim@example.org", false).await;
+    let org = identity
+        .create_org(
+            &mallory,
+            "Security notice: re-enter your password at evil.example",
+        )
+        .await
+        .unwrap();
+
+    let known = invited(
+        identity
+            .add_org_admin(&mallory, &org.id, "Victim@Example.org")
+            .await,
+    );
+    let unknown = invited(
+        identity
+            .add_org_admin(&mallory, &org.id, "nobody@example.org")
+            .await,
+    );
+    // Identical but for the id, the address and the clock.
+    let shape = |i: &Invitation| {
+        let mut i = i.clone();
+        i.record.id.clear();
+        i.record.email.clear();
+        i.record.email_index.clear();
+        i.record.created_at_ms = 0;
+        i.record.expires_at_ms = 0;
+        i
+    };
+    assert_eq!(shape(&known), shape(&unknown));
+    assert_eq!(known.state, InvitationState::Pending);
+    assert_eq!(known.record.email, "victim@example.org");
+    assert_eq!(
+        known.record.expires_at_ms - known.record.created_at_ms,
+        7 * 24 * 3600 * 1000
+    );
+
+    // Nothing changed for the victim but an invitation to answer.
+    assert!(identity.list_orgs(&victim, true).await.unwrap().is_empty());
+    assert!(is_not_found(
+        allowed(identity, &victim, "OrgService/GetOrg", Some(&org.id)).await,
+        "org"
+    ));
+    let mine = identity.list_my_invitations(&victim).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].record.id, known.record.id);
+    assert_eq!(
+        mine[0].org_name,
+        "Security notice: re-enter your password at evil.example"
+    );
+    assert_eq!(mine[0].record.role, Role::OrgAdmin as i32);
+    assert_eq!(mine[0].inviter_display_name, "Name of mallory@evil.example");
+    assert!(
+        identity
+            .list_my_invitations(&mallory)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Inviting again renews the open invitation instead of adding another.
+    let again = invited(
+        identity
+            .add_org_admin(&mallory, &org.id, "victim@example.org")
+            .await,
+    );
+    assert_eq!(again.record.id, known.record.id);
+    assert_eq!(
+        identity.list_my_invitations(&victim).await.unwrap().len(),
+        1
+    );
+
+    // Declined, it is gone and cannot be accepted any more.
+    identity
+        .decline_invitation(&victim, &known.record.id)
+        .await
+        .unwrap();
+    assert!(
+        identity
+            .list_my_invitations(&victim)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let message = precondition(identity.accept_invitation(&victim, &known.record.id).await);
+    assert!(message.contains("declined"), "{message}");
+    assert!(identity.list_orgs(&victim, true).await.unwrap().is_empty());
+    let kinds = audit_kinds(identity, &org.id).await;
+    assert!(
+        kinds.contains(&"invitation.created".to_owned()),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&"invitation.declined".to_owned()),
+        "{kinds:?}"
+    );
+    assert!(
+        !kinds.contains(&"membership.changed".to_owned()),
+        "{kinds:?}"
+    );
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_accepted_invitation_makes_the_member_once() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    let admin = env.account("admin@example.org", false).await;
+    let pat = env.account("pat@example.org", false).await;
+    let eve = env.account("eve@example.org", false).await;
+    let org = identity.create_org(&admin, "Org").await.unwrap();
+    let web = identity
+        .create_project(&admin, &org.id, "Web")
+        .await
+        .unwrap();
+
+    let invitation = invited(
+        identity
+            .set_project_member(&admin, &web.id, "pat@example.org", Role::ProjectAdmin)
+            .await,
+    );
+    assert_eq!(invitation.project_name, "Web");
+    let listed = identity
+        .list_invitations(&admin, Some(&org.id), None)
+        .await
+        .unwrap();
+    assert_eq!(listed, vec![invitation.clone()]);
+    assert!(is_not_found(
+        identity
+            .role_in_project(pat.require().unwrap(), &web.id)
+            .await,
+        "project"
+    ));
+
+    // Someone else's invitation does not exist for them.
+    assert!(is_not_found(
+        identity
+            .accept_invitation(&eve, &invitation.record.id)
+            .await,
+        "invitation"
+    ));
+    assert!(is_not_found(
+        identity
+            .decline_invitation(&eve, &invitation.record.id)
+            .await,
+        "invitation"
+    ));
+    assert_eq!(
+        invalid_field(identity.accept_invitation(&pat, "").await),
+        "invitation_id"
+    );
+
+    let member = identity
+        .accept_invitation(&pat, &invitation.record.id)
+        .await
+        .unwrap();
+    assert_eq!(member.membership.account_id, id(&pat));
+    assert_eq!(member.membership.role, Role::ProjectAdmin as i32);
+    assert_eq!(
+        identity
+            .role_in_project(pat.require().unwrap(), &web.id)
+            .await
+            .unwrap(),
+        Role::ProjectAdmin
+    );
+    assert_eq!(
+        identity.list_orgs(&pat, false).await.unwrap(),
+        vec![org.clone()]
+    );
+    let message = precondition(
+        identity
+            .accept_invitation(&pat, &invitation.record.id)
+            .await,
+    );
+    assert!(message.contains("already accepted"), "{message}");
+    assert!(identity.list_my_invitations(&pat).await.unwrap().is_empty());
+    assert!(
+        identity
+            .list_invitations(&admin, Some(&org.id), None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (events, _) = identity.audit_events(Some(&org.id), 0, 100).await.unwrap();
+    let joined = events
+        .iter()
+        .find(|e| e.kind == "membership.changed")
+        .expect("the membership is audited");
+    assert_eq!(joined.subject, id(&pat));
+    assert_eq!(joined.actor_account_id, id(&pat));
+    assert!(
+        joined.detail.contains(&invitation.record.id),
+        "{}",
+        joined.detail
+    );
+
+    // A member's role changes directly from now on.
+    let changed = direct(
+        identity
+            .set_project_member(&admin, &web.id, "pat@example.org", Role::ProjectUser)
+            .await,
+    );
+    assert_eq!(changed.membership.role, Role::ProjectUser as i32);
+    // A member of the org is made org-admin directly, too.
+    let promoted = direct(
+        identity
+            .add_org_admin(&admin, &org.id, "pat@example.org")
+            .await,
+    );
+    assert_eq!(promoted.membership.role, Role::OrgAdmin as i32);
+    assert_mirrors_agree(identity).await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expired_and_revoked_invitations_are_refused() {
+    let env = Env::sqlite().await;
+    let identity = &env.identity;
+    let admin = env.account("admin@example.org", false).await;
+    let lead = env.account("lead@example.org", false).await;
+    let other = env.account("other@example.org", false).await;
+    let org = identity.create_org(&admin, "Org").await.unwrap();
+    let web = identity
+        .create_project(&admin, &org.id, "Web")
+        .await
+        .unwrap();
+    let api = identity
+        .create_project(&admin, &org.id, "API")
+        .await
+        .unwrap();
+    let other_org = identity.create_org(&other, "Other").await.unwrap();
+    join_project(
+        identity,
+        &admin,
+        &web.id,
+        "lead@example.org",
+        &lead,
+        Role::ProjectAdmin,
+    )
+    .await
+    .unwrap();
+
+    // An invitation to an address nobody has yet; it expires before anyone signs up.
+    let late = invited(
+        identity
+            .add_org_admin(&admin, &org.id, "late@example.org")
+            .await,
+    );
+    let (mut record, version) =
+        load::<InvitationRecord>(identity.db(), "i", "invitations", &late.record.id)
+            .await
+            .unwrap()
+            .unwrap();
+    record.expires_at_ms = 1;
+    identity
+        .db()
+        .commit(Transaction::new().put_if(
+            "invitations",
+            record.id.clone(),
+            record.encode_to_vec(),
+            crate::store::Expect::Version(version),
+        ))
+        .await
+        .unwrap();
+    assert!(
+        !identity
+            .has_pending_invitation_to("late@example.org")
+            .await
+            .unwrap()
+    );
+    let late_comer = env.account("late@example.org", false).await;
+    assert!(
+        identity
+            .list_my_invitations(&late_comer)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let message = precondition(
+        identity
+            .accept_invitation(&late_comer, &late.record.id)
+            .await,
+    );
+    assert!(message.contains("expired"), "{message}");
+    // Admins still see it, expired, and may clear it.
+    let listed = identity
+        .list_invitations(&admin, Some(&org.id), None)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].state, InvitationState::Expired);
+    identity
+        .revoke_invitation(&admin, Some(&org.id), None, &late.record.id)
+        .await
+        .unwrap();
+
+    // An invitation to an address without an account works once it signs up.
+    let early = invited(
+        identity
+            .set_project_member(&lead, &web.id, "early@example.org", Role::ProjectUser)
+            .await,
+    );
+    assert!(
+        identity
+            .has_pending_invitation_to("early@example.org")
+            .await
+            .unwrap()
+    );
+    let early_bird = env.account("early@example.org", false).await;
+    assert_eq!(
+        identity.list_my_invitations(&early_bird).await.unwrap()[0]
+            .record
+            .id,
+        early.record.id
+    );
+    // The project-admin sees and revokes its project's invitations, no other project's;
+    // another org's admin is told they do not exist.
+    assert_eq!(
+        identity
+            .list_invitations(&lead, None, Some(&web.id))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(is_not_found(
+        identity
+            .revoke_invitation(&admin, None, Some(&api.id), &early.record.id)
+            .await,
+        "invitation"
+    ));
+    assert!(is_not_found(
+        identity
+            .revoke_invitation(&other, Some(&other_org.id), None, &early.record.id)
+            .await,
+        "invitation"
+    ));
+    assert!(is_not_found(
+        identity.list_invitations(&other, Some(&org.id), None).await,
+        "org"
+    ));
+    identity
+        .revoke_invitation(&lead, None, Some(&web.id), &early.record.id)
+        .await
+        .unwrap();
+    let message = precondition(
+        identity
+            .accept_invitation(&early_bird, &early.record.id)
+            .await,
+    );
+    assert!(message.contains("revoked"), "{message}");
+    let message = precondition(
+        identity
+            .revoke_invitation(&lead, None, Some(&web.id), &early.record.id)
+            .await,
+    );
+    assert!(message.contains("revoked"), "{message}");
+    assert!(
+        identity
+            .list_orgs(&early_bird, true)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let kinds = audit_kinds(identity, &org.id).await;
+    assert!(
+        kinds.contains(&"invitation.revoked".to_owned()),
+        "{kinds:?}"
+    );
+    env.close().await;
 }
