@@ -40,8 +40,9 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: true,
     assetsInlineLimit: 0,
-    // The card renderer (cards.tsx: Adaptive Cards and its expression engine) is one lazy chunk
-    // of about 940 KB (220 KB gzipped), loaded on the first card page only.
-    chunkSizeWarningLimit: 1000,
+    // The card renderer's libraries (Adaptive Cards, its templating and expression engine) are
+    // one lazy chunk of about 1060 KB (250 KB gzipped), loaded on the first card page only and
+    // shared with the card designer (pages/designer.tsx).
+    chunkSizeWarningLimit: 1100,
   },
 });

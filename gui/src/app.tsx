@@ -27,6 +27,7 @@ import {
   resetState,
   tick,
   loadModulePages,
+  loadUserModules,
   orgRoleOf,
   projectHome,
 } from "./state";
@@ -42,6 +43,8 @@ const ProjectSettings = lazyPage(() => import("./pages/settings").then((m) => m.
 const Accounts = lazyPage(() => import("./pages/settings").then((m) => m.Accounts));
 const Views = lazyPage(() => import("./pages/views").then((m) => m.Views));
 const Federation = lazyPage(() => import("./pages/federation").then((m) => m.Federation));
+const UserModules = lazyPage(() => import("./pages/usermodules").then((m) => m.UserModules));
+const UserModuleDetail = lazyPage(() => import("./pages/usermodules").then((m) => m.UserModuleDetail));
 
 const PUBLIC = ["/login", "/signup", "/setup", "/reset"];
 
@@ -197,6 +200,7 @@ function Nav() {
             {item(`/o/${o.id}/members`, t("nav-org-members"))}
             {isOrgAdmin.value && item(`/o/${o.id}/audit`, t("nav-org-audit"))}
             {isOrgAdmin.value && item(`/o/${o.id}/federation`, t("nav-org-federation"))}
+            {isOrgAdmin.value && item(`/o/${o.id}/modules`, t("nav-org-modules"))}
             {isOrgAdmin.value && item(`/o/${o.id}/settings`, t("nav-org-settings"))}
           </ul>
         </>
@@ -270,6 +274,8 @@ function routes(p: string): [ComponentType<any>, Record<string, string>] | null 
     ["/admin/accounts", Accounts],
     ["/o/:org/audit", OrgAudit],
     ["/o/:org/federation", Federation],
+    ["/o/:org/modules", UserModules],
+    ["/o/:org/modules/:name", UserModuleDetail],
     ["/p/:project/members", ProjectMembers],
     ["/p/:project/views", Views],
     ["/p/:project/views/:view", Views],
@@ -298,7 +304,7 @@ function Main() {
   if (pm && projectId.value !== pm.project) return <Loading />;
   if (om && orgRoleOf.value !== om.org) return <Loading />;
   if (p.startsWith("/admin") && !isSysAdmin.value) return <NotFound />;
-  if (/^\/o\/[^/]+\/(audit|settings|federation)$/.test(p) && !isOrgAdmin.value) return <NotFound />;
+  if (/^\/o\/[^/]+\/(audit|settings|federation|modules(\/[^/]+)?)$/.test(p) && !isOrgAdmin.value) return <NotFound />;
   if (/^\/p\/[^/]+\/settings$/.test(p) && !isProjectAdmin.value) return <NotFound />;
   const r = routes(p);
   if (!r) return pm ? <ModulePage path={p} /> : <NotFound />;
@@ -332,6 +338,12 @@ export function App() {
   useEffect(() => {
     if (me) loadModulePages();
   }, [me?.id, tick.value]);
+  // The current project's user modules: learnt when the project changes, and again after
+  // reconnecting; an org-admin's change reloads them too (pages/usermodules.tsx).
+  const current = me ? projectId.value : null;
+  useEffect(() => {
+    void loadUserModules(current);
+  }, [current, tick.value]);
   // Keep the access token fresh while the page is open (it lives at most 15 minutes).
   useEffect(() => {
     if (!me) return;

@@ -8,26 +8,80 @@
 // without variables ("calls-start" → t.calls_start). Action.OpenUrl with a path navigates in
 // the GUI; Action.Submit with `data.method` calls that RPC with `data.request` and the card's
 // inputs (by id, dotted for nested fields), then goes to `data.then` ("{response.x.y}" filled
-// in from the answer) or reloads.
+// in from the answer) or reloads. A page with `watch` follows that server stream while shown and
+// loads its data again after each message (debounced), so it follows changes live.
+//
+// User modules (an org's uploaded schema) bring their services at run time: their encoded
+// FileDescriptorSets (ListProjectModules) join the registry methods are looked up in, their
+// imports (orbit/user/v1/options.proto, …) resolved from the GUI's own generated files.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { AdaptiveCard, HostConfig, GlobalSettings, OpenUrlAction, SubmitAction, type Action, type Input } from "adaptivecards";
 import { Template } from "adaptivecards-templating";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { createRegistry, fromJson, toJson, ScalarType, type DescFile, type DescMessage, type JsonObject, type JsonValue } from "@bufbuild/protobuf";
+import { create, createFileRegistry, createRegistry, fromBinary, fromJson, toJson, ScalarType, type DescFile, type DescMessage, type JsonObject, type JsonValue, type Registry } from "@bufbuild/protobuf";
+import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { api, fieldError } from "./api";
+import { follow } from "./stream";
 import { navigate } from "./router";
 import { messages } from "./i18n";
-import { tick } from "./state";
+import { tick, userModules } from "./state";
 import { ErrorNote, Loading } from "./ui";
 import type { ModulePage } from "./gen/orbit/system/v1/module_pb";
+import type { UserModule } from "./gen/orbit/user/v1/user_module_pb";
 
 // Every generated file, for looking services and message types up by name.
 const gen = import.meta.glob("./gen/**/*_pb.ts", { eager: true }) as Record<string, Record<string, unknown>>;
-const registry = createRegistry(
-  ...Object.values(gen)
-    .flatMap((m) => Object.values(m))
-    .filter((v): v is DescFile => typeof v === "object" && v !== null && (v as { kind?: string }).kind === "file"),
-);
+const genFiles = Object.values(gen)
+  .flatMap((m) => Object.values(m))
+  .filter((v): v is DescFile => typeof v === "object" && v !== null && (v as { kind?: string }).kind === "file");
+const baseRegistry = createRegistry(...genFiles);
+/** The generated files by name, with everything they import (google/protobuf/descriptor.proto
+ * comes with orbit/user/v1/options.proto), for resolving a user schema's imports. */
+const genByName = new Map<string, DescFile>();
+const addGen = (f: DescFile) => {
+  if (genByName.has(f.name)) return;
+  genByName.set(f.name, f);
+  f.dependencies.forEach(addGen);
+};
+genFiles.forEach(addGen);
+
+/** The registry of a user module's descriptor set: its files (the schema's and the generated
+ * service file, not their imports) resolved against each other and the GUI's own files. */
+function moduleRegistry(m: UserModule): Registry {
+  const set = fromBinary(FileDescriptorSetSchema, m.descriptorSet);
+  const byName = new Map(set.file.map((f) => [f.name, f]));
+  // One file importing them all, so every file of the set is added, in import order.
+  const root = create(FileDescriptorProtoSchema, { name: `orbit-gui/${m.name}/all.proto`, dependency: [...byName.keys()] });
+  return createFileRegistry(root, (name) => byName.get(name) ?? genByName.get(name));
+}
+
+let cached: { modules: UserModule[] | undefined; registry: Registry } = { modules: undefined, registry: baseRegistry };
+/** The registry methods are looked up in: the GUI's generated files, then the current project's
+ * user modules (a module whose descriptor set does not load is left out, and logged). */
+function currentRegistry(): Registry {
+  const modules = userModules.value?.modules;
+  if (cached.modules === modules) return cached.registry;
+  const extra: Registry[] = [];
+  for (const m of modules ?? []) {
+    if (!m.descriptorSet.length) continue;
+    try {
+      extra.push(moduleRegistry(m));
+    } catch (e) {
+      console.warn(`user module ${m.name}: descriptor set`, e);
+    }
+  }
+  cached = { modules, registry: extra.length ? createRegistry(baseRegistry, ...extra) : baseRegistry };
+  return cached.registry;
+}
+
+/** A method by its full name ("orbit.video.v1.VideoService/ListCalls"). */
+function findMethod(method: string) {
+  const [name, methodName] = method.split("/");
+  const registry = currentRegistry();
+  const service = registry.getService(name);
+  const m = service?.methods.find((x) => x.name === methodName);
+  return service && m ? { registry, service, m } : null;
+}
 
 GlobalSettings.setTabIndexAtCardRoot = false;
 // Texts are plain: no markdown (and so no HTML from data).
@@ -39,14 +93,24 @@ AdaptiveCard.onProcessMarkdown = (_text, result) => {
  * as protobuf JSON, through the GUI's one transport (auth, refresh, the unreachable banner);
  * the answer as protobuf JSON with default values. */
 export async function callMethod(method: string, request: JsonValue): Promise<JsonValue> {
-  const [name, methodName] = method.split("/");
-  const service = registry.getService(name);
-  const m = service?.methods.find((x) => x.name === methodName);
-  if (!service || !m || m.methodKind !== "unary") throw new ConnectError(`no unary method ${method}`, Code.Unimplemented);
+  const found = findMethod(method);
+  if (!found || found.m.methodKind !== "unary") throw new ConnectError(`no unary method ${method}`, Code.Unimplemented);
+  const { registry, service, m } = found;
   const input = fromJson(m.input, request, { registry });
   const client = api(service) as unknown as Record<string, (req: unknown) => Promise<unknown>>;
   const res = await client[m.localName](input);
   return toJson(m.output, res as never, { alwaysEmitImplicit: true, registry });
+}
+
+/** Opens a server stream by its full method name, like `callMethod`; each message as protobuf
+ * JSON. Ends when `signal` aborts. */
+async function* streamMethod(method: string, request: JsonValue, signal: AbortSignal): AsyncIterable<JsonValue> {
+  const found = findMethod(method);
+  if (!found || found.m.methodKind !== "server_streaming") throw new ConnectError(`no server-streaming method ${method}`, Code.Unimplemented);
+  const { registry, service, m } = found;
+  const input = fromJson(m.input, request, { registry });
+  const client = api(service) as unknown as Record<string, (req: unknown, o: { signal: AbortSignal }) => AsyncIterable<unknown>>;
+  for await (const res of client[m.localName](input, { signal })) yield toJson(m.output, res as never, { registry });
 }
 
 /** A request template with `{param}` replaced by the route parameters (JSON-escaped). */
@@ -130,7 +194,7 @@ const isPath = (url: string | undefined): url is string => !!url && url.startsWi
 
 /** Accessibility the renderer leaves to the host: the first heading is the page's h1 (focused
  * after navigation like every page's), the others h2; in-app links are plain links. */
-function finish(card: AdaptiveCard, root: HTMLElement) {
+function finish(card: AdaptiveCard, root: HTMLElement, title: string | undefined) {
   const headings = root.querySelectorAll<HTMLElement>('[role="heading"]');
   headings.forEach((h, i) => h.setAttribute("aria-level", i === 0 ? "1" : "2"));
   const h1 = headings[0];
@@ -138,7 +202,7 @@ function finish(card: AdaptiveCard, root: HTMLElement) {
     h1.id = "page-title";
     h1.tabIndex = -1;
     document.title = `${h1.textContent ?? ""} · Orbit`;
-  }
+  } else if (title) document.title = `${title} · Orbit`;
   for (const a of root.querySelectorAll<HTMLAnchorElement>("a[href]")) {
     if (isPath(a.getAttribute("href") ?? undefined)) {
       a.removeAttribute("target");
@@ -174,8 +238,8 @@ function inputIdFor(card: AdaptiveCard, field: string): string | null {
 
 type Loaded = { data?: Record<string, JsonValue>; error?: unknown; loading: boolean };
 
-/** A module's card page. */
-export function CardPage({ page, params }: { page: ModulePage; params: Record<string, string> }) {
+/** A module's card page; `title` names it when its card has no heading. */
+export function CardPage({ page, params, title }: { page: ModulePage; params: Record<string, string>; title?: string }) {
   const template = useMemo(() => {
     try {
       return new Template(JSON.parse(page.card));
@@ -217,6 +281,35 @@ export function CardPage({ page, params }: { page: ModulePage; params: Record<st
     const timer = setInterval(() => void loadRef.current(true), 10_000);
     return () => clearInterval(timer);
   }, []);
+  // A live page: each message of its watch stream (heartbeats aside) loads the data again, a
+  // burst of them once; after a broken stream is back (follow() retries with back-off) too,
+  // as changes may have been missed meanwhile.
+  const watch = page.watch;
+  const watchKey = watch ? `${watch.method} ${watch.request} ${paramsKey}` : "";
+  useEffect(() => {
+    if (!watch) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void loadRef.current(true), 150);
+    };
+    let opened = 0;
+    const f = follow<JsonValue>({
+      open: (_after, signal) => streamMethod(watch.method, fillRequest(watch.request, params), signal),
+      seq: () => undefined,
+      onItem: (m) => {
+        if (!(m && typeof m === "object" && !Array.isArray(m) && m.heartbeat === true)) soon();
+      },
+      onOpen: () => {
+        if (opened++ > 0) soon();
+      },
+      onFatal: (e) => console.warn(`watch ${watch.method}`, e),
+    });
+    return () => {
+      f.stop();
+      clearTimeout(timer);
+    };
+  }, [watchKey]);
 
   const onAction = async (action: Action) => {
     if (action instanceof OpenUrlAction) {
@@ -242,7 +335,7 @@ export function CardPage({ page, params }: { page: ModulePage; params: Record<st
     try {
       const request = JSON.parse(JSON.stringify(data.request ?? {})) as JsonObject;
       const [serviceName, methodName] = method.split("/");
-      const input = registry.getService(serviceName)?.methods.find((m) => m.name === methodName)?.input;
+      const input = currentRegistry().getService(serviceName)?.methods.find((m) => m.name === methodName)?.input;
       for (const i of c.getAllInputs()) {
         const v = i.id ? data[i.id] : undefined;
         if (i.id && typeof v === "string") setField(input, request, i.id.split("."), v);
@@ -309,7 +402,7 @@ export function CardPage({ page, params }: { page: ModulePage; params: Record<st
       el.replaceChildren(rendered);
       card.current = next;
       drawn.current = json;
-      finish(next, rendered);
+      finish(next, rendered, title);
       for (const [id, reason] of Object.entries(fieldErrors.current)) if (reason) markFieldError(next, id, reason);
       if (focused) {
         const control = controlOf(next.getAllInputs().find((i) => i.id === focused!.id));

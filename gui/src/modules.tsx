@@ -2,10 +2,12 @@
 // (ModuleService.ListModules → ModuleInfo.pages): a page with a card template is drawn by the
 // card renderer (cards.tsx, its own lazily loaded chunk with Adaptive Cards); any other is a
 // hand-written page found here by "<module>.<name>". The shell (app.tsx) keeps the core pages.
+// Inside a project, the user modules of its org (ListProjectModules: pages an org-admin's schema
+// generates, all cards, under /p/:project/u/<module>/…) join them.
 import type { ComponentType } from "preact";
 import { match } from "./router";
 import { t } from "./i18n";
-import { modulePages, modulePagesError, loadModulePages, type ModuleRoute } from "./state";
+import { modulePages, modulePagesError, loadModulePages, userModules, loadUserModules, pageTitle, type ModuleRoute } from "./state";
 import { ErrorNote, Loading, lazyPage, PageTitle } from "./ui";
 
 const Chat = lazyPage(() => import("./pages/chat").then((m) => m.Chat));
@@ -40,7 +42,7 @@ export function findPage(p: string): [ModuleRoute, Record<string, string>] | nul
 export function navPages(project: string): { href: string; label: string }[] {
   return (modulePages.value ?? [])
     .filter((r) => r.page.inNav && /^\/p\/:project(\/[^:]*)?$/.test(r.page.route))
-    .map((r) => ({ href: r.page.route.replace(":project", project), label: t(r.page.titleId) }));
+    .map((r) => ({ href: r.page.route.replace(":project", project), label: pageTitle(r.page) }));
 }
 
 /** A route under /p/:project/ that no running module declares (or whose hand-written page this
@@ -64,10 +66,17 @@ export function ModulePage({ path: p }: { path: string }) {
     return e ? <ErrorNote error={e} retry={() => void loadModulePages()} /> : <Loading />;
   }
   const found = findPage(p);
-  if (!found) return <NoModule />;
+  if (!found) {
+    // A user module's page is known once the project's user modules are.
+    const u = match("/p/:project/u/*", p);
+    const known = userModules.value;
+    if (u && known?.project !== u.project) return <Loading />;
+    if (u && known?.error) return <ErrorNote error={known.error} retry={() => void loadUserModules(u.project)} />;
+    return <NoModule />;
+  }
   const [r, params] = found;
-  const key = `${r.module}.${r.page.name}`;
-  if (r.page.card) return <CardPage key={`${key} ${JSON.stringify(params)}`} page={r.page} params={params} />;
+  const key = `${r.user ? "u:" : ""}${r.module}.${r.page.name}`;
+  if (r.page.card) return <CardPage key={`${key} ${JSON.stringify(params)}`} page={r.page} params={params} title={pageTitle(r.page)} />;
   const C = HAND_WRITTEN[key];
   if (!C) return <NoModule />;
   return <C key={params.project} {...params} />;

@@ -1,6 +1,8 @@
 // What the whole GUI shares: the caller's orgs and projects, which ones are current, and the
 // caller's role in them (to hide pages it may not use; the server decides either way).
 import { computed, signal } from "@preact/signals";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { t } from "./i18n";
 import { loadSettings } from "./settings";
 import { api, account } from "./api";
 import { OrgService } from "./gen/orbit/system/v1/org_service_pb";
@@ -10,11 +12,15 @@ import type { Org, Project } from "./gen/orbit/system/v1/tenancy_pb";
 import { Role } from "./gen/orbit/system/v1/access_pb";
 import { ModuleService } from "./gen/orbit/system/v1/module_service_pb";
 import { ModuleState, type ModulePage } from "./gen/orbit/system/v1/module_pb";
+import { UserModuleService } from "./gen/orbit/user/v1/user_module_service_pb";
+import type { UserModule } from "./gen/orbit/user/v1/user_module_pb";
 
 /** A GUI page a running module declares, with the module's name. */
 export interface ModuleRoute {
   module: string;
   page: ModulePage;
+  /** A user module's page (an org's uploaded schema, ListProjectModules), not a compiled-in one. */
+  user?: boolean;
 }
 
 /** Learns the running modules' pages (needs a signed-in caller); on failure the pages already
@@ -22,13 +28,44 @@ export interface ModuleRoute {
 export async function loadModulePages() {
   try {
     const { modules } = await api(ModuleService).listModules({});
-    modulePages.value = modules
+    systemPages.value = modules
       .filter((m) => m.state === ModuleState.RUNNING)
       .flatMap((m) => m.pages.map((page) => ({ module: m.name, page })));
     modulePagesError.value = null;
   } catch (e) {
-    if (modulePages.value === null) modulePagesError.value = e;
+    if (systemPages.value === null) modulePagesError.value = e;
   }
+}
+
+let userGen = 0;
+/** Learns the user modules of a project's org (ListProjectModules: their pages and descriptor
+ * sets); null clears them. On failure the modules already known for that project stay, and
+ * `userModules.error` says why when none are. */
+export async function loadUserModules(project: string | null) {
+  const g = ++userGen;
+  if (!project) {
+    userModules.value = null;
+    return;
+  }
+  try {
+    const { modules } = await api(UserModuleService).listProjectModules({ projectId: project });
+    if (g === userGen) userModules.value = { project, modules, error: null };
+  } catch (e) {
+    if (g !== userGen || userModules.value?.project === project) return;
+    // A server without user modules has none for this project; anything else is said.
+    const none = e instanceof ConnectError && e.code === Code.Unimplemented;
+    userModules.value = { project, modules: [], error: none ? null : e };
+  }
+}
+
+/** Reads the current project's user modules again (after an org-admin changed one). */
+export function reloadUserModules() {
+  return loadUserModules(projectId.value);
+}
+
+/** The title a module page shows: its Fluent message, or a user module's plain text. */
+export function pageTitle(page: ModulePage): string {
+  return page.titleId ? t(page.titleId) : page.title;
 }
 
 /** Where a project opens: its chat when the instance has one, else its first page in the
@@ -42,7 +79,20 @@ export function projectHome(project: string): string {
 export const orgs = signal<Org[] | null>(null);
 /** The GUI pages the instance's running modules declare (ListModules), in module order; null
  * until known. */
-export const modulePages = signal<ModuleRoute[] | null>(null);
+const systemPages = signal<ModuleRoute[] | null>(null);
+/** The user modules of the current project's org, with their descriptor sets; null while no
+ * project is current or before they are first known. */
+export const userModules = signal<{ project: string; modules: UserModule[]; error: unknown } | null>(null);
+/** Every module page the router knows: the running modules' (null until known), then the user
+ * modules' of the current project. */
+export const modulePages = computed<ModuleRoute[] | null>(() => {
+  const system = systemPages.value;
+  if (system === null) return null;
+  const users = (userModules.value?.modules ?? []).flatMap((m) =>
+    m.disabled ? [] : m.pages.map((page) => ({ module: m.name, page, user: true })),
+  );
+  return [...system, ...users];
+});
 /** Why the module pages could not be learnt (while none are known). */
 export const modulePagesError = signal<unknown>(null);
 export const projects = signal<Project[] | null>(null);
@@ -128,6 +178,7 @@ export async function selectProject(id: string | null) {
 
 export function resetState() {
   orgs.value = null;
+  userModules.value = null;
   orgRoleOf.value = null;
   projects.value = null;
   projectId.value = null;

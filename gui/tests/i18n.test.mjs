@@ -71,6 +71,7 @@ function usedIds() {
   for (const n of [1, 2, 3]) used.add(`survey-visibility-${n}`);
   for (const k of ["single", "multiple", "rating", "number", "text", "pledge"]) used.add(`survey-kind-${k}`);
   for (const n of [1, 2, 3, 4, 5]) used.add(`views-fn-${n}`);
+  for (const k of ["list", "form", "detail"]) used.add(`umod-edit-${k}`), used.add(`umod-page-${k}`);
   // Page titles the modules declare in their manifests (ListModules → ModulePage.title_id).
   for (const id of ["chat-title", "records-title", "survey-title", "video-title", "rooms-title"]) used.add(id);
   // The texts card templates use: `${t.calls_start}` or `${$root.t.calls_start}` is "calls-start".

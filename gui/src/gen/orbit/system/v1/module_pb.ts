@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file orbit/system/v1/module.proto.
  */
 export const file_orbit_system_v1_module: GenFile = /*@__PURE__*/
-  fileDesc("ChxvcmJpdC9zeXN0ZW0vdjEvbW9kdWxlLnByb3RvEg9vcmJpdC5zeXN0ZW0udjEi2wEKCk1vZHVsZUluZm8SDAoEbmFtZRgBIAEoCRIPCgd2ZXJzaW9uGAIgASgJEhMKC2Rlc2NyaXB0aW9uGAMgASgJEhAKCHNlcnZpY2VzGAQgAygJEg0KBXZpZXdzGAUgAygJEioKBXBhZ2VzGAYgAygLMhsub3JiaXQuc3lzdGVtLnYxLk1vZHVsZVBhZ2USKwoFc3RhdGUYByABKA4yHC5vcmJpdC5zeXN0ZW0udjEuTW9kdWxlU3RhdGUSDQoFZXJyb3IYCCABKAkSEAoIaGFzX2ZlZWQYCSABKAgiiAEKCk1vZHVsZVBhZ2USDAoEbmFtZRgBIAEoCRINCgVyb3V0ZRgCIAEoCRIQCgh0aXRsZV9pZBgDIAEoCRIOCgZpbl9uYXYYBCABKAgSDAoEY2FyZBgFIAEoCRItCgRkYXRhGAYgAygLMh8ub3JiaXQuc3lzdGVtLnYxLk1vZHVsZVBhZ2VEYXRhIj8KDk1vZHVsZVBhZ2VEYXRhEgwKBG5hbWUYASABKAkSDgoGbWV0aG9kGAIgASgJEg8KB3JlcXVlc3QYAyABKAkqeQoLTW9kdWxlU3RhdGUSHAoYTU9EVUxFX1NUQVRFX1VOU1BFQ0lGSUVEEAASGAoUTU9EVUxFX1NUQVRFX1JVTk5JTkcQARIXChNNT0RVTEVfU1RBVEVfRkFJTEVEEAISGQoVTU9EVUxFX1NUQVRFX1NUT1BQSU5HEANiBnByb3RvMw");
+  fileDesc("ChxvcmJpdC9zeXN0ZW0vdjEvbW9kdWxlLnByb3RvEg9vcmJpdC5zeXN0ZW0udjEi2wEKCk1vZHVsZUluZm8SDAoEbmFtZRgBIAEoCRIPCgd2ZXJzaW9uGAIgASgJEhMKC2Rlc2NyaXB0aW9uGAMgASgJEhAKCHNlcnZpY2VzGAQgAygJEg0KBXZpZXdzGAUgAygJEioKBXBhZ2VzGAYgAygLMhsub3JiaXQuc3lzdGVtLnYxLk1vZHVsZVBhZ2USKwoFc3RhdGUYByABKA4yHC5vcmJpdC5zeXN0ZW0udjEuTW9kdWxlU3RhdGUSDQoFZXJyb3IYCCABKAkSEAoIaGFzX2ZlZWQYCSABKAgixwEKCk1vZHVsZVBhZ2USDAoEbmFtZRgBIAEoCRINCgVyb3V0ZRgCIAEoCRIQCgh0aXRsZV9pZBgDIAEoCRIOCgZpbl9uYXYYBCABKAgSDAoEY2FyZBgFIAEoCRItCgRkYXRhGAYgAygLMh8ub3JiaXQuc3lzdGVtLnYxLk1vZHVsZVBhZ2VEYXRhEg0KBXRpdGxlGAcgASgJEi4KBXdhdGNoGAggASgLMh8ub3JiaXQuc3lzdGVtLnYxLk1vZHVsZVBhZ2VEYXRhIj8KDk1vZHVsZVBhZ2VEYXRhEgwKBG5hbWUYASABKAkSDgoGbWV0aG9kGAIgASgJEg8KB3JlcXVlc3QYAyABKAkqeQoLTW9kdWxlU3RhdGUSHAoYTU9EVUxFX1NUQVRFX1VOU1BFQ0lGSUVEEAASGAoUTU9EVUxFX1NUQVRFX1JVTk5JTkcQARIXChNNT0RVTEVfU1RBVEVfRkFJTEVEEAISGQoVTU9EVUxFX1NUQVRFX1NUT1BQSU5HEANiBnByb3RvMw");
 
 /**
  * A module compiled into this instance and its state.
@@ -149,6 +149,22 @@ export type ModulePage = Message<"orbit.system.v1.ModulePage"> & {
    * @generated from field: repeated orbit.system.v1.ModulePageData data = 6;
    */
   data: ModulePageData[];
+
+  /**
+   * The title as text, for pages whose title is not one of the GUI's Fluent messages (a user
+   * module's); used when `title_id` is empty.
+   *
+   * @generated from field: string title = 7;
+   */
+  title: string;
+
+  /**
+   * A server-streaming RPC (request templated like `data`'s) whose every message makes the GUI
+   * load the page's data again, so the page follows changes live; unset for static pages.
+   *
+   * @generated from field: orbit.system.v1.ModulePageData watch = 8;
+   */
+  watch?: ModulePageData | undefined;
 };
 
 /**

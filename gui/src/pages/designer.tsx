@@ -1,0 +1,154 @@
+// The card-template designer of the user-module pages: Microsoft's Adaptive Cards designer
+// (adaptivecards-designer, standalone: no Microsoft host apps), loaded lazily in its own chunk.
+//
+// Two things it expects are not here, on purpose:
+// - Monaco, for its JSON panes: it gets a small stand-in of the part of Monaco's API it calls
+//   (editor.create → getValue, setValue, layout, onDidChangeModelContent) running on the GUI's
+//   own CodeMirror editor (editor.ts), instead of megabytes and web workers.
+// - Its style sheets from a CDN-like asset path: they are bundled, added while the designer is
+//   shown and removed after (they style every `.ac-*` element, card pages' too), without the
+//   icon font it would fetch from another site (the page's policy allows only its own).
+import { useEffect, useRef, useState } from "preact/hooks";
+import * as AC from "adaptivecards";
+import { CardDesigner, Utils } from "adaptivecards-designer/lib/adaptivecards-designer-standalone";
+import designerCss from "adaptivecards-designer/dist/adaptivecards-designer.css?raw";
+import hostCss from "adaptivecards-designer/dist/adaptivecards-defaulthost.css?raw";
+import { t, messages } from "../i18n";
+import { ErrorNote } from "../ui";
+import { jsonEditor, type Editor } from "./editor";
+
+// The designer adds <link>s to its style sheets under `assetPath`; they are bundled instead (an
+// empty href loads nothing).
+const joinPaths = Utils.joinPaths;
+Utils.joinPaths = (...parts: string[]) => (parts[parts.length - 1]?.endsWith(".css") ? "" : joinPaths(...parts));
+// Texts are plain, as on the card pages.
+CardDesigner.onProcessMarkdown = (_text: string, result: AC.IMarkdownProcessingResult) => {
+  result.didProcess = false;
+};
+
+/** The designer's style sheets without what they would fetch from elsewhere. */
+const selfOnly = (css: string) => css.replace(/@font-face\s*{[^}]*https?:\/\/[^}]*}/g, "");
+
+/** The part of Monaco's API the designer uses, on CodeMirror. */
+function monacoStandIn() {
+  return {
+    languages: { json: { jsonDefaults: { setDiagnosticsOptions() {} } } },
+    editor: {
+      create(parent: HTMLElement, options: { ariaLabel?: string }) {
+        const listeners: (() => void)[] = [];
+        let text = "";
+        const ed: Editor = jsonEditor(parent, {
+          text,
+          label: parent.getAttribute("aria-label") ?? options.ariaLabel ?? "JSON",
+          minimal: true,
+          onChange: (s) => {
+            text = s;
+            listeners.forEach((l) => l());
+          },
+        });
+        parent.classList.add("designer-json");
+        return {
+          getValue: () => text,
+          setValue(s: string) {
+            text = s;
+            ed.setText(s);
+            // Monaco reports its own edits as changes too; the designer counts on it.
+            listeners.forEach((l) => l());
+          },
+          layout() {},
+          onDidChangeModelContent(l: () => void) {
+            listeners.push(l);
+            return { dispose: () => listeners.splice(listeners.indexOf(l), 1) };
+          },
+        };
+      },
+    },
+  };
+}
+
+export function PageDesigner(props: {
+  title: string;
+  card: string;
+  custom: boolean;
+  onSave: (card: string) => Promise<void>;
+  onReset: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const designer = useRef<CardDesigner | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const styles = [designerCss, hostCss].map((css) => {
+      const s = document.createElement("style");
+      s.dataset.designer = "";
+      s.textContent = selfOnly(css);
+      document.head.append(s);
+      return s;
+    });
+    try {
+      const d = new CardDesigner([]);
+      d.assetPath = "";
+      d.attachTo(host.current!);
+      d.monacoModuleLoaded(monacoStandIn());
+      d.sampleData = { t: messages() };
+      let card: object = {};
+      try {
+        card = JSON.parse(props.card) as object;
+      } catch (e) {
+        console.warn("card template", e);
+      }
+      d.setCard(card);
+      d.clearUndoStack();
+      designer.current = d;
+    } catch (e) {
+      setError(e);
+    }
+    return () => {
+      designer.current = null;
+      host.current?.replaceChildren();
+      styles.forEach((s) => s.remove());
+      document.getElementById("__ac-designer")?.remove();
+      document.getElementById("adaptiveCardStylesheet")?.remove();
+    };
+  }, []);
+
+  const run = async (f: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await f();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card designer" aria-labelledby="designer-h">
+      <h3 id="designer-h">{props.title}</h3>
+      <div ref={host} class="designer-host" />
+      <ErrorNote error={error} />
+      <div class="controls">
+        <button
+          type="button"
+          class="primary"
+          disabled={busy}
+          onClick={() => run(() => props.onSave(JSON.stringify(designer.current?.getCard() ?? {}, null, 2)))}
+        >
+          {t("umod-page-save")}
+        </button>
+        {props.custom && (
+          <button type="button" disabled={busy} onClick={() => run(props.onReset)}>
+            {t("umod-page-reset")}
+          </button>
+        )}
+        <button type="button" disabled={busy} onClick={props.onClose}>
+          {t("action-cancel")}
+        </button>
+      </div>
+    </section>
+  );
+}
