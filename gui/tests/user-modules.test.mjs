@@ -2,8 +2,8 @@
 // broken one first: the server's error shows at its line), saves a good one, opens the record
 // type's generated list page from the navigation, creates a record through the generated form,
 // and a second session that has the list open sees it appear live (the page's watch stream,
-// not its 10 s refresh); the page also speaks the person's language, and the module is deleted
-// after typing its name.
+// not its 10 s refresh); the card designer saves the list page; the admin page speaks the
+// person's language, and the module is deleted after typing its name.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, PASSWORD } from "./helpers.mjs";
@@ -146,7 +146,22 @@ test("2. the generated pages: the list from the navigation, a record through the
   });
 });
 
-test("3. the admin page speaks the person's language; the module is deleted after typing its name", async () => {
+test("3. the card designer saves a page of the type; the list still shows the record", async () => {
+  await step("umod-designer", [a], async () => {
+    await a.goto(`${orbit.url}/o/${orgId}/modules/crm`);
+    await a.getByRole("button", { name: "Design the list" }).click();
+    // The designer (its own chunk) with the generated template in its JSON pane.
+    const designer = a.getByRole("region", { name: "Contacts: list" });
+    await designer.getByText("Card elements", { exact: false }).first().waitFor();
+    await designer.getByRole("button", { name: "Save page" }).click();
+    await a.getByText("Page saved.").waitFor();
+    await a.getByRole("button", { name: "Design the list (your own)" }).waitFor();
+    await a.goto(listUrl);
+    await a.getByText("Ada Lovelace").first().waitFor();
+  });
+});
+
+test("4. the admin page speaks the person's language; the module is deleted after typing its name", async () => {
   await step("umod-i18n-delete", [a], async () => {
     await a.goto(`${orbit.url}/o/${orgId}/modules`);
     await a.getByRole("link", { name: "crm" }).waitFor();

@@ -10,7 +10,8 @@
 //   icon font it would fetch from another site (the page's policy allows only its own).
 import { useEffect, useRef, useState } from "preact/hooks";
 import * as AC from "adaptivecards";
-import { CardDesigner, Utils } from "adaptivecards-designer/lib/adaptivecards-designer-standalone";
+import { CardDesigner, GlobalSettings, Utils } from "adaptivecards-designer/lib/adaptivecards-designer-standalone";
+import Constants from "adaptivecards-designer/lib/constants";
 import designerCss from "adaptivecards-designer/dist/adaptivecards-designer.css?raw";
 import hostCss from "adaptivecards-designer/dist/adaptivecards-defaulthost.css?raw";
 import { t, messages } from "../i18n";
@@ -21,6 +22,14 @@ import { jsonEditor, type Editor } from "./editor";
 // empty href loads nothing).
 const joinPaths = Utils.joinPaths;
 Utils.joinPaths = (...parts: string[]) => (parts[parts.length - 1]?.endsWith(".css") ? "" : joinPaths(...parts));
+// Templates bind data (`${list.records}`, `${t.…}`): the sample-data pane shows what they get.
+// No host-app data, data-structure pane, version picker or its warning (cards say 1.5).
+GlobalSettings.enableDataBindingSupport = true;
+GlobalSettings.showSampleDataEditorToolbox = true;
+GlobalSettings.showDataStructureToolbox = false;
+GlobalSettings.showSampleHostDataEditorToolbox = false;
+GlobalSettings.showVersionPicker = false;
+GlobalSettings.showTargetVersionMismatchWarning = false;
 // Texts are plain, as on the card pages.
 CardDesigner.onProcessMarkdown = (_text: string, result: AC.IMarkdownProcessingResult) => {
   result.didProcess = false;
@@ -88,21 +97,25 @@ export function PageDesigner(props: {
       return s;
     });
     try {
-      const d = new CardDesigner([]);
-      d.assetPath = "";
-      d.attachTo(host.current!);
-      d.monacoModuleLoaded(monacoStandIn());
-      d.sampleData = { t: messages() };
-      let card: object = {};
+      // The designer draws its default payload (a sample card with a foreign image) until it
+      // gets its JSON editor: this page's template is that payload instead.
+      let card: object = { type: "AdaptiveCard", version: "1.5", body: [] };
       try {
         card = JSON.parse(props.card) as object;
       } catch (e) {
         console.warn("card template", e);
       }
+      (Constants as { defaultPayload: string }).defaultPayload = JSON.stringify(card, null, 2);
+      const d = new CardDesigner([]);
+      d.assetPath = "";
+      d.attachTo(host.current!);
+      d.monacoModuleLoaded(monacoStandIn());
+      d.sampleData = { t: messages() };
       d.setCard(card);
       d.clearUndoStack();
       designer.current = d;
     } catch (e) {
+      console.error("card designer", e);
       setError(e);
     }
     return () => {
