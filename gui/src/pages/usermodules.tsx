@@ -14,6 +14,7 @@ import { t, fmtTime } from "../i18n";
 import { Field, ErrorNote, PageTitle, useSubmit, useLoad, Loading, Empty, lazyPage, describeError } from "../ui";
 import { currentOrg, reloadUserModules } from "../state";
 import type { Editor, Problem } from "./editor";
+import "./usermodules.css";
 
 const PageDesigner = lazyPage(() => import("./designer").then((m) => m.PageDesigner));
 
