@@ -19,7 +19,17 @@ import { AdaptiveCard, HostConfig, GlobalSettings, OpenUrlAction, SubmitAction, 
 import { Template } from "adaptivecards-templating";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { create, createFileRegistry, createRegistry, fromBinary, fromJson, toJson, ScalarType, type DescFile, type DescMessage, type JsonObject, type JsonValue, type Registry } from "@bufbuild/protobuf";
-import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
+import {
+  FileDescriptorProtoSchema,
+  FileDescriptorSetSchema,
+  file_google_protobuf_any,
+  file_google_protobuf_duration,
+  file_google_protobuf_empty,
+  file_google_protobuf_field_mask,
+  file_google_protobuf_struct,
+  file_google_protobuf_timestamp,
+  file_google_protobuf_wrappers,
+} from "@bufbuild/protobuf/wkt";
 import { api, fieldError } from "./api";
 import { follow } from "./stream";
 import { navigate } from "./router";
@@ -44,6 +54,16 @@ const addGen = (f: DescFile) => {
   f.dependencies.forEach(addGen);
 };
 genFiles.forEach(addGen);
+// The well-known types a user schema may import.
+[
+  file_google_protobuf_any,
+  file_google_protobuf_duration,
+  file_google_protobuf_empty,
+  file_google_protobuf_field_mask,
+  file_google_protobuf_struct,
+  file_google_protobuf_timestamp,
+  file_google_protobuf_wrappers,
+].forEach(addGen);
 
 /** The registry of a user module's descriptor set: its files (the schema's and the generated
  * service file, not their imports) resolved against each other and the GUI's own files. */

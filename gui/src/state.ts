@@ -88,7 +88,8 @@ export const userModules = signal<{ project: string; modules: UserModule[]; erro
 export const modulePages = computed<ModuleRoute[] | null>(() => {
   const system = systemPages.value;
   if (system === null) return null;
-  const users = (userModules.value?.modules ?? []).flatMap((m) =>
+  const known = userModules.value;
+  const users = (known?.project === projectId.value ? known.modules : []).flatMap((m) =>
     m.disabled ? [] : m.pages.map((page) => ({ module: m.name, page, user: true })),
   );
   return [...system, ...users];
