@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import preact from "@preact/preset-vite";
 import { fileURLToPath } from "node:url";
 
@@ -9,8 +9,27 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // (ORBIT_URL, default http://127.0.0.1:50051), so the GUI talks same-origin as in production.
 const target = process.env.ORBIT_URL ?? "http://127.0.0.1:50051";
 
+/** The card designer (pages/designer.tsx) gets its own copy of Adaptive Cards: it uses the
+ * carousel, whose swiper library card pages never need; through one shared copy, every card page
+ * would load it (about 35 KB gzipped) once the designer is in the build. A module the designer
+ * reaches in adaptivecards (or swiper) is marked `?designer`, and so is everything it imports. */
+const DESIGNER = "?designer";
+const designerCopy: Plugin = {
+  name: "orbit-designer-adaptivecards",
+  enforce: "pre",
+  async resolveId(source, importer, options) {
+    if (!importer) return null;
+    const fromDesigner = importer.includes("/node_modules/adaptivecards-designer/") && source === "adaptivecards";
+    const inCopy = importer.endsWith(DESIGNER);
+    if (!fromDesigner && !inCopy) return null;
+    const r = await this.resolve(source, importer.replace(DESIGNER, ""), { ...options, skipSelf: true });
+    if (!r || r.external || !/\/node_modules\/(adaptivecards|swiper)\//.test(r.id)) return r;
+    return { ...r, id: r.id + DESIGNER };
+  },
+};
+
 export default defineConfig({
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: true })],
+  plugins: [designerCopy, preact({ devToolsEnabled: false, prefreshEnabled: true })],
   resolve: {
     alias: [
       // The card renderer's expression engine: its prebuilt browser bundle calls a bundled

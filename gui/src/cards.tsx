@@ -49,8 +49,9 @@ const baseRegistry = createRegistry(...genFiles);
  * comes with orbit/user/v1/options.proto), for resolving a user schema's imports. */
 const genByName = new Map<string, DescFile>();
 const addGen = (f: DescFile) => {
-  if (genByName.has(f.name)) return;
-  genByName.set(f.name, f);
+  // By its import path ("orbit/user/v1/options.proto"; DescFile.name lacks ".proto").
+  if (genByName.has(f.proto.name)) return;
+  genByName.set(f.proto.name, f);
   f.dependencies.forEach(addGen);
 };
 genFiles.forEach(addGen);
@@ -70,8 +71,21 @@ genFiles.forEach(addGen);
 function moduleRegistry(m: UserModule): Registry {
   const set = fromBinary(FileDescriptorSetSchema, m.descriptorSet);
   const byName = new Map(set.file.map((f) => [f.name, f]));
-  // One file importing them all, so every file of the set is added, in import order.
-  const root = create(FileDescriptorProtoSchema, { name: `orbit-gui/${m.name}/all.proto`, dependency: [...byName.keys()] });
+  // The set's files, each after the ones it imports.
+  const ordered: string[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    const f = byName.get(name);
+    if (!f || seen.has(name)) return;
+    seen.add(name);
+    f.dependency.forEach(visit);
+    ordered.push(name);
+  };
+  byName.forEach((_, name) => visit(name));
+  // One file importing them all, so every file of the set is added. createFileRegistry adds
+  // the imports of one file last-listed first, so an importing file is listed before the files
+  // it imports.
+  const root = create(FileDescriptorProtoSchema, { name: `orbit-gui/${m.name}/all.proto`, dependency: ordered.reverse() });
   return createFileRegistry(root, (name) => byName.get(name) ?? genByName.get(name));
 }
 

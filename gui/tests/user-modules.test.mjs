@@ -167,7 +167,7 @@ test("4. the admin page speaks the person's language; the module is deleted afte
     await a.getByRole("link", { name: "crm" }).waitFor();
     await a.locator("#lang-switch").selectOption("de");
     await a.getByRole("heading", { level: 1, name: "Eigene Module von Acme" }).waitFor();
-    await nav(a).getByRole("link", { name: "Eigene Module" }).waitFor();
+    await a.locator("nav.side").getByRole("link", { name: "Eigene Module" }).waitFor();
     await a.locator("#lang-switch").selectOption("");
     await a.getByRole("heading", { level: 1, name: "User modules of Acme" }).waitFor();
 

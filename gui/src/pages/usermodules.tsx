@@ -437,17 +437,13 @@ type PageKind = "list" | "form" | "detail";
 const KINDS: PageKind[] = ["list", "form", "detail"];
 const CARD_FIELD = { list: "listCard", form: "formCard", detail: "detailCard" } as const;
 
-/** The generated (or set) page of a record type, by its route: `…/u/<module>/<type>` lists,
- * `…/new` is the form, `…/:id` the detail. */
+/** The generated (or set) page of a record type: its list reads `<service>/List`; the form is
+ * at the list's route + `/new`, the detail page at the list's route + `/:id`. */
 function pageOf(m: UserModule, e: EntityType, kind: PageKind): ModulePage | undefined {
-  const type = e.message.split(".").pop()!.toLowerCase();
-  return m.pages.find((p) => {
-    const parts = p.route.split("/");
-    if (parts[4] !== type) return false;
-    if (kind === "list") return parts.length === 5;
-    if (kind === "form") return parts.length === 6 && parts[5] === "new";
-    return parts.length === 6 && parts[5].startsWith(":");
-  });
+  const list = m.pages.find((p) => p.data.some((d) => d.method === `${e.service}/List`));
+  if (!list || kind === "list") return list;
+  if (kind === "form") return m.pages.find((p) => p.route === `${list.route}/new`);
+  return m.pages.find((p) => p.route.startsWith(`${list.route}/:`) && p.route.split("/").length === list.route.split("/").length + 1);
 }
 
 function Pages({ org, module: m, custom, onChanged }: { org: string; module: UserModule; custom: EntityPages[]; onChanged: () => void }) {
