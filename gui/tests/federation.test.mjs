@@ -124,7 +124,7 @@ test("A's org-admin shares a project on the Federation page and gets the token o
     // The org section lists Federation between the audit log and the settings.
     await nav(a).getByRole("link", { name: "Federation" }).waitFor();
     const orgLinks = await nav(a).locator(`a[href^="/o/${aOrg}/"]`).allTextContents();
-    assert.deepEqual(orgLinks, ["Members and invitations", "Audit log", "Federation", "Organisation settings"]);
+    assert.deepEqual(orgLinks, ["Members and invitations", "Audit log", "Federation", "User modules", "Organisation settings"]);
     await openFederation(a, "Org A");
     const did = (await a.locator("#fed-did").textContent()).trim();
     assert.match(did, /^did:key:z6Mk/);
