@@ -16,7 +16,8 @@ import designerCss from "adaptivecards-designer/dist/adaptivecards-designer.css?
 import hostCss from "adaptivecards-designer/dist/adaptivecards-defaulthost.css?raw";
 import { t, messages } from "../i18n";
 import { ErrorNote } from "../ui";
-import { jsonEditor, type Editor } from "./editor";
+import { json } from "@codemirror/lang-json";
+import { codeEditor, type Editor } from "./editor";
 
 // The designer adds <link>s to its style sheets under `assetPath`; they are bundled instead (an
 // empty href loads nothing).
@@ -46,8 +47,9 @@ function monacoStandIn() {
       create(parent: HTMLElement, options: { ariaLabel?: string }) {
         const listeners: (() => void)[] = [];
         let text = "";
-        const ed: Editor = jsonEditor(parent, {
+        const ed: Editor = codeEditor(parent, {
           text,
+          language: json(),
           label: parent.getAttribute("aria-label") ?? options.ariaLabel ?? "JSON",
           minimal: true,
           onChange: (s) => {

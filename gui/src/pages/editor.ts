@@ -1,13 +1,12 @@
 // The code editor of the user-module pages (CodeMirror 6), loaded lazily in its own chunk: a
 // .proto source editor whose diagnostics come from the server's compiler (placed at their line
-// and column), and a plain JSON editor the card designer's panes run on (designer.ts).
+// and column), and the same editor for another language (the card designer's JSON panes).
 // It owns no state of the page: text goes out through `onChange`, diagnostics come in.
 import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { StreamLanguage, HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } from "@codemirror/language";
 import { protobuf } from "@codemirror/legacy-modes/mode/protobuf";
-import { json } from "@codemirror/lang-json";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { tags } from "@lezer/highlight";
 
@@ -115,7 +114,7 @@ export function protoEditor(parent: HTMLElement, opts: { text: string; label: st
   return mount(parent, { ...opts, language: StreamLanguage.define(protobuf) });
 }
 
-/** A JSON editor (the card designer's panes). */
-export function jsonEditor(parent: HTMLElement, opts: { text: string; label: string; onChange: (text: string) => void; minimal?: boolean }): Editor {
-  return mount(parent, { ...opts, language: json() });
+/** An editor of another language (the card designer's JSON panes bring theirs). */
+export function codeEditor(parent: HTMLElement, opts: { text: string; label: string; language: Extension; onChange: (text: string) => void; minimal?: boolean }): Editor {
+  return mount(parent, opts);
 }
