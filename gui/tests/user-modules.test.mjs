@@ -151,7 +151,7 @@ test("3. the card designer saves a page of the type; the list still shows the re
     await a.goto(`${orbit.url}/o/${orgId}/modules/crm`);
     await a.getByRole("button", { name: "Design the list" }).click();
     // The designer (its own chunk) with the generated template in its JSON pane.
-    const designer = a.getByRole("region", { name: "Contacts: list" });
+    const designer = a.getByRole("dialog", { name: "Contacts: list" });
     await designer.getByText("Card elements", { exact: false }).first().waitFor();
     await designer.getByRole("button", { name: "Save page" }).click();
     await a.getByText("Page saved.").waitFor();

@@ -10,7 +10,7 @@
 //   icon font it would fetch from another site (the page's policy allows only its own).
 import { useEffect, useRef, useState } from "preact/hooks";
 import * as AC from "adaptivecards";
-import { CardDesigner, GlobalSettings, Utils } from "adaptivecards-designer/lib/adaptivecards-designer-standalone";
+import { BindingPreviewMode, CardDesigner, GlobalSettings, Utils } from "adaptivecards-designer/lib/adaptivecards-designer-standalone";
 import Constants from "adaptivecards-designer/lib/constants";
 import designerCss from "adaptivecards-designer/dist/adaptivecards-designer.css?raw";
 import hostCss from "adaptivecards-designer/dist/adaptivecards-defaulthost.css?raw";
@@ -81,6 +81,8 @@ export function PageDesigner(props: {
   title: string;
   card: string;
   custom: boolean;
+  /** What the template is previewed with (the texts are added). */
+  sampleData: Record<string, unknown>;
   onSave: (card: string) => Promise<void>;
   onReset: () => Promise<void>;
   onClose: () => void;
@@ -89,6 +91,22 @@ export function PageDesigner(props: {
   const designer = useRef<CardDesigner | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+
+  // It takes the whole window (four panes need the room); the focus starts at its title and
+  // goes back where it was after; Escape outside its panes closes it.
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    title.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !(e.target as HTMLElement).closest?.(".designer-host")) props.onClose();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      before?.focus?.();
+    };
+  }, []);
 
   useEffect(() => {
     const styles = [designerCss, hostCss].map((css) => {
@@ -112,7 +130,9 @@ export function PageDesigner(props: {
       d.assetPath = "";
       d.attachTo(host.current!);
       d.monacoModuleLoaded(monacoStandIn());
-      d.sampleData = { t: messages() };
+      d.sampleData = { ...props.sampleData, t: messages() };
+      // Its preview mode expands the template with that sample data.
+      d.bindingPreviewMode = BindingPreviewMode.SampleData;
       d.setCard(card);
       d.clearUndoStack();
       designer.current = d;
@@ -142,8 +162,10 @@ export function PageDesigner(props: {
   };
 
   return (
-    <section class="card designer" aria-labelledby="designer-h">
-      <h3 id="designer-h">{props.title}</h3>
+    <section class="designer" role="dialog" aria-modal="true" aria-labelledby="designer-h">
+      <h2 id="designer-h" tabIndex={-1} ref={title}>
+        {props.title}
+      </h2>
       <div ref={host} class="designer-host" />
       <ErrorNote error={error} />
       <div class="controls">

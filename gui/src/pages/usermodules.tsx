@@ -5,6 +5,8 @@
 // disabling and deleting. The code editor and the designer load lazily, each its own chunk.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Code, ConnectError } from "@connectrpc/connect";
+import { fromBinary } from "@bufbuild/protobuf";
+import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { api } from "../api";
 import { navigate } from "../router";
 import { UserModuleService } from "../gen/orbit/user/v1/user_module_service_pb";
@@ -446,6 +448,32 @@ function pageOf(m: UserModule, e: EntityType, kind: PageKind): ModulePage | unde
   return m.pages.find((p) => p.route.startsWith(`${list.route}/:`) && p.route.split("/").length === list.route.split("/").length + 1);
 }
 
+/** What a record type's pages are expanded with, made up from its fields (the designer's
+ * preview): `list` (List), `record` (Get), the route parameters and the texts. */
+function sampleData(m: UserModule, e: EntityType): Record<string, unknown> {
+  let record: Record<string, unknown> = { id: "id" };
+  try {
+    const set = fromBinary(FileDescriptorSetSchema, m.descriptorSet);
+    const short = e.message.split(".").pop()!;
+    const pkg = e.message.slice(0, -short.length - 1);
+    const msg = set.file.filter((f) => f.package === pkg).flatMap((f) => f.messageType).find((d) => d.name === short);
+    for (const f of msg?.field ?? []) {
+      const T = FieldDescriptorProto_Type;
+      const one =
+        f.type === T.STRING ? f.name : f.type === T.BOOL ? false : f.type === T.MESSAGE ? {} : f.type === T.BYTES ? "" : f.type === T.ENUM ? 0 : 0;
+      record[f.jsonName || f.name] = f.label === FieldDescriptorProto_Label.REPEATED ? [one] : one;
+    }
+  } catch (err) {
+    console.warn("descriptor set", err);
+    record = { id: "id" };
+  }
+  // The record's field in requests and answers: the type's name in lowerCamelCase.
+  const short = e.message.split(".").pop()!;
+  const key = short.charAt(0).toLowerCase() + short.slice(1);
+  const rec = { [key]: record, version: "1" };
+  return { project: "project", id: "id", list: { records: [rec], nextPageToken: "" }, record: rec };
+}
+
 function Pages({ org, module: m, custom, onChanged }: { org: string; module: UserModule; custom: EntityPages[]; onChanged: () => void }) {
   const [open, setOpen] = useState<{ entity: EntityType; kind: PageKind } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -513,6 +541,7 @@ function Pages({ org, module: m, custom, onChanged }: { org: string; module: Use
           title={`${open.entity.label}: ${t(`umod-page-${open.kind}`)}`}
           card={customOf(open.entity)?.[CARD_FIELD[open.kind]] || pageOf(m, open.entity, open.kind)?.card || "{}"}
           custom={!!customOf(open.entity)?.[CARD_FIELD[open.kind]]}
+          sampleData={sampleData(m, open.entity)}
           onSave={(card: string) => setCard(open.entity, open.kind, card)}
           onReset={() => setCard(open.entity, open.kind, "")}
           onClose={() => setOpen(null)}
