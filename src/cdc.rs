@@ -16,8 +16,8 @@ use crate::config::Config;
 /// The views' tuning, with the databases a view may fold: the ones that serve records.
 pub(crate) fn view_config() -> ViewConfig {
     ViewConfig {
-        sources: crate::modules::feeds(),
-        codecs: crate::modules::registry().codecs(),
+        sources: crate::modules::sources().clone(),
+        codecs: crate::modules::codecs().clone(),
         ..ViewConfig::default()
     }
 }
@@ -61,7 +61,7 @@ impl Cdc {
         match &config.nats {
             Some(nats) => {
                 let mut relay_config = RelayConfig::new(nats.clone(), relayed_modules());
-                relay_config.codecs = crate::modules::registry().codecs();
+                relay_config.codecs = crate::modules::codecs().clone();
                 relay_config.signer = signer;
                 // It connects in the background: an unreachable NATS server does not hold up
                 // the start; the relay reports itself down until it connects.

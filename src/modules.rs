@@ -9,6 +9,8 @@
 
 use std::sync::{Arc, OnceLock};
 
+use orbit_cdc::codec::Codecs;
+use orbit_cdc::sources::Sources;
 use orbit_module::{Module, RecordsModule, Registry};
 
 use crate::bootstrap::BootstrapModule;
@@ -16,11 +18,12 @@ use crate::config::VideoSettings;
 
 /// The databases of the instance itself, in the main store; each module's lives apart, in
 /// its own file or schema (`Store::declare_module_databases`).
-pub(crate) const SYSTEM_DATABASES: [&str; 4] = [
+pub(crate) const SYSTEM_DATABASES: [&str; 5] = [
     "system",
     "views",
     "relay",
     orbit_federation::FEDERATION_DATABASE,
+    orbit_usermod::DEFINITIONS_DATABASE,
 ];
 
 /// The registry of this build, its modules built with default settings.
@@ -46,17 +49,18 @@ pub(crate) fn configured(video: &VideoSettings, bootstrap: BootstrapModule) -> R
     Registry::new(modules).expect("compiled-in modules have unique names")
 }
 
-/// The databases whose feeds clients may follow and views may fold, for the lifetime of
-/// the process.
-pub(crate) fn feeds() -> &'static [&'static str] {
-    static FEEDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    FEEDS.get_or_init(|| {
-        registry()
-            .feeds()
-            .into_iter()
-            .map(|name| &*Box::leak(name.into_boxed_str()))
-            .collect()
-    })
+/// The databases whose feeds clients may follow and views may fold: the compiled-in
+/// modules' with a feed, and user modules' while they exist (one list, shared).
+pub(crate) fn sources() -> &'static Sources {
+    static SOURCES: OnceLock<Sources> = OnceLock::new();
+    SOURCES.get_or_init(|| Sources::new(registry().feeds()))
+}
+
+/// How each database's values read: the compiled-in modules', and user modules' while they
+/// exist (one table, shared by feeds, views and the relay).
+pub(crate) fn codecs() -> &'static Codecs {
+    static CODECS: OnceLock<Codecs> = OnceLock::new();
+    CODECS.get_or_init(|| registry().codecs())
 }
 
 #[cfg(test)]

@@ -19,8 +19,10 @@ use orbit_proto::orbit::cdc::v1::relay_service_server::RelayServiceServer;
 use orbit_proto::orbit::cdc::v1::view_service_server::ViewServiceServer;
 use orbit_proto::orbit::federation::v1::federation_service_server::FederationServiceServer;
 use orbit_proto::orbit::system::v1::module_service_server::ModuleServiceServer;
+use orbit_proto::orbit::user::v1::user_module_service_server::UserModuleServiceServer;
 use orbit_system::identity::{Identity, IdentityConfig};
 use orbit_system::server::{GrpcServer, InstanceMeta, Reencryptor};
+use orbit_usermod::{DynamicRoutes, UserModuleApi, UserModules};
 use tokio::signal::unix::{Signal, SignalKind, signal};
 use tonic::server::NamedService;
 
@@ -131,12 +133,26 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
     let feed_api = FeedApi::new(
         feeds.clone(),
         identity.clone(),
-        crate::modules::feeds()
-            .iter()
-            .map(|name| name.to_string())
-            .collect(),
-        registry.codecs(),
+        crate::modules::sources().clone(),
+        crate::modules::codecs().clone(),
     );
+    let user_modules = match UserModules::open(
+        store.clone(),
+        identity.clone(),
+        feeds.clone(),
+        server.catalog(),
+        crate::modules::codecs().clone(),
+        crate::modules::sources().clone(),
+    )
+    .await
+    {
+        Ok(user_modules) => user_modules,
+        Err(error) => {
+            store.close().await;
+            return Err(anyhow::anyhow!("cannot open user modules: {error}"));
+        }
+    };
+    let user_module_api = UserModuleApi::new(user_modules.clone());
     let relay_api = RelayApi::new(cdc.relay.clone());
     let federation_api = FederationApi::new(federation.clone());
     // Changes to projects other instances own go to their owner; linked members' changes to
@@ -147,7 +163,8 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
         .report_health(<FeedServiceServer<FeedApi> as NamedService>::NAME)
         .report_health(<ViewServiceServer<ViewApi> as NamedService>::NAME)
         .report_health(<ModuleServiceServer<ModuleApi> as NamedService>::NAME)
-        .report_health(<FederationServiceServer<FederationApi> as NamedService>::NAME);
+        .report_health(<FederationServiceServer<FederationApi> as NamedService>::NAME)
+        .report_health(<UserModuleServiceServer<UserModuleApi> as NamedService>::NAME);
     for service in &modules.services {
         server = server.report_health(service.name);
     }
@@ -158,11 +175,21 @@ pub(crate) async fn run(config: Config) -> anyhow::Result<()> {
             .add_service(ViewServiceServer::new(view_api))
             .add_service(RelayServiceServer::new(relay_api.clone()))
             .add_service(ModuleServiceServer::new(module_api.clone()))
-            .add_service(FederationServiceServer::new(federation_api));
+            .add_service(FederationServiceServer::new(federation_api))
+            // Uploads are refused above 1 MiB with a message saying so, not cut by the codec.
+            .add_service(
+                UserModuleServiceServer::new(user_module_api).max_decoding_message_size(16 << 20),
+            );
         for service in module_services {
             routes = service.add_to(routes);
         }
-        routes
+        // User modules' services exist only at run time: every path no route has goes to
+        // them (and is UNIMPLEMENTED there when no user module serves it).
+        tonic::service::Routes::from(
+            routes
+                .into_axum_router()
+                .fallback_service(DynamicRoutes::new(user_modules)),
+        )
     });
     let server = server.with_http(crate::gui::router());
     let health = server.health();

@@ -11,8 +11,8 @@ use orbit_proto::orbit::bootstrap::v1::bootstrap_service_client::BootstrapServic
 use orbit_proto::orbit::system::v1 as pb;
 use orbit_proto::orbit::system::v1::api_key_service_client::ApiKeyServiceClient;
 use orbit_proto::orbit::system::v1::project_service_client::ProjectServiceClient;
-use tonic::Code;
 use tonic::transport::Channel;
+use tonic::{Code, Streaming};
 
 use crate::common::tenant::{add_member, bearer, create_org, create_project, sign_up};
 use crate::common::{Server, TestDir};
@@ -57,9 +57,9 @@ async fn upload(channel: &Channel, token: &str, org: &str, name: &str, yaml: &st
         .expect("template")
 }
 
-/// Follows a job with WatchJob until it has ended; returns its last state.
-async fn watch_to_end(channel: &Channel, token: &str, job: &bs::Job) -> bs::Job {
-    let mut stream = client(channel)
+/// A job's WatchJob stream.
+async fn watch(channel: &Channel, token: &str, job: &bs::Job) -> Streaming<bs::WatchJobResponse> {
+    client(channel)
         .watch_job(bearer(
             bs::WatchJobRequest {
                 org_id: job.org_id.clone(),
@@ -69,7 +69,33 @@ async fn watch_to_end(channel: &Channel, token: &str, job: &bs::Job) -> bs::Job 
         ))
         .await
         .expect("watch")
-        .into_inner();
+        .into_inner()
+}
+
+/// Follows a job with WatchJob until it is running `phase`; fails if it ends first.
+async fn watch_until_phase(channel: &Channel, token: &str, job: &bs::Job, phase: &str) {
+    let mut stream = watch(channel, token, job).await;
+    loop {
+        let update = tokio::time::timeout(Duration::from_secs(60), stream.message())
+            .await
+            .expect("the job goes on or ends within a minute")
+            .expect("the watch goes on")
+            .and_then(|update| update.job)
+            .unwrap_or_else(|| panic!("the job ended before its {phase} phase"));
+        assert_eq!(
+            update.state,
+            bs::JobState::Running as i32,
+            "the job ended before its {phase} phase: {update:?}"
+        );
+        if update.phase == phase {
+            return;
+        }
+    }
+}
+
+/// Follows a job with WatchJob until it has ended; returns its last state.
+async fn watch_to_end(channel: &Channel, token: &str, job: &bs::Job) -> bs::Job {
+    let mut stream = watch(channel, token, job).await;
     let mut last = None;
     while let Some(update) = tokio::time::timeout(Duration::from_secs(60), stream.message())
         .await
@@ -211,13 +237,14 @@ async fn an_org_admin_keeps_templates_and_runs_them_as_jobs() {
         "{keys:?}"
     );
 
-    // A big run into the existing project, cancelled while it runs.
+    // A big run into the existing project, cancelled while it runs: far more records than
+    // any machine writes in the moment between its records phase starting and the cancel.
     let big = upload(
         &channel,
         &owner,
         &org,
         "big",
-        "records_per_project: 5000\nmodules: {}\n",
+        "records_per_project: 50000\nmodules: {}\n",
     )
     .await;
     let job = client(&channel)
@@ -236,7 +263,7 @@ async fn an_org_admin_keeps_templates_and_runs_them_as_jobs() {
         .job
         .expect("job");
     assert_eq!(job.project_id, first);
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    watch_until_phase(&channel, &owner, &job, "records").await;
     let cancelled = client(&channel)
         .cancel_job(bearer(
             bs::CancelJobRequest {

@@ -323,11 +323,12 @@ async fn a_removed_member_s_stream_ends_at_once() {
         ))
         .await
         .expect("remove the member");
-    let started = Instant::now();
-    let ended = tokio::time::timeout(Duration::from_secs(3), stream.message())
+    // Nothing else would end this stream: no events come, its heartbeat is 300 s away, and
+    // the periodic recheck only withholds events. So an end with PERMISSION_DENIED is the
+    // removal's, however long a loaded machine takes to deliver it.
+    let ended = tokio::time::timeout(Duration::from_secs(20), stream.message())
         .await
-        .expect("the stream ends well before the 5 s recheck")
+        .expect("the removal ends the stream")
         .expect_err("the stream ends with an error");
     assert_eq!(ended.code(), tonic::Code::PermissionDenied, "{ended:?}");
-    assert!(started.elapsed() < Duration::from_secs(3));
 }

@@ -41,6 +41,7 @@ mod settings;
 #[cfg(feature = "survey")]
 mod survey;
 mod tidy;
+mod user_modules;
 #[cfg(feature = "video")]
 mod video;
 mod views;

@@ -265,3 +265,18 @@ pub(crate) async fn member(
     }
     (token, id)
 }
+
+/// Logs `email` in (with [`PASSWORD`]); its access token.
+pub(crate) async fn log_in(channel: &Channel, email: &str) -> String {
+    AccountServiceClient::new(channel.clone())
+        .log_in(pb::LogInRequest {
+            email: email.into(),
+            password: PASSWORD.into(),
+        })
+        .await
+        .unwrap_or_else(|e| panic!("log in {email}: {e}"))
+        .into_inner()
+        .tokens
+        .unwrap()
+        .access_token
+}

@@ -1,16 +1,17 @@
 //! How each database's stored values read, declared per database (and per keyspace where a
 //! module keeps several shapes): the records module's versioned JSON envelope, plain JSON
-//! objects, a protobuf message by full name (read through the embedded descriptor pool, so
-//! run-time types can plug in here later), or opaque bytes.
+//! objects, a protobuf message by full name (read through the embedded descriptor pool), a
+//! message type known only at run time (a user module's, with its own pool), or opaque bytes.
+//! Codecs of databases created while the server runs (user modules) are set and removed then.
 //!
 //! The feeds (the `data` of a `FeedEvent`), the relay and the group-by views read values only
 //! through [`Codecs`]; cdc itself knows no module. A database nobody declared reads as bytes.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use orbit_system::records::StoredValue;
-use prost_reflect::{DescriptorPool, DynamicMessage};
+use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 use serde_json::{Map, Value};
 
 /// How one kind of stored value reads.
@@ -22,6 +23,8 @@ pub enum ValueCodec {
     Json,
     /// The protobuf message of this full name (`orbit.chat.v1.Message`).
     Protobuf(String),
+    /// A message type defined at run time (a user module's record type).
+    Dynamic(MessageDescriptor),
     /// Opaque bytes: no object.
     Raw,
 }
@@ -42,16 +45,26 @@ impl ValueCodec {
                 let descriptor = pool()
                     .get_message_by_name(name)
                     .ok_or_else(|| format!("no message type {name} in the descriptor set"))?;
-                let message = DynamicMessage::decode(descriptor, bytes)
-                    .map_err(|e| format!("not a valid {name}: {e}"))?;
-                match serde_json::to_value(&message) {
-                    Ok(Value::Object(object)) => Ok(object),
-                    Ok(_) => Err(format!("{name} did not read as an object")),
-                    Err(error) => Err(error.to_string()),
-                }
+                message_object(descriptor, bytes)
             }
+            ValueCodec::Dynamic(descriptor) => message_object(descriptor.clone(), bytes),
             ValueCodec::Raw => Err("opaque bytes".into()),
         }
+    }
+}
+
+/// A protobuf message of type `descriptor` as a JSON object (proto3 JSON names).
+fn message_object(
+    descriptor: MessageDescriptor,
+    bytes: &[u8],
+) -> Result<Map<String, Value>, String> {
+    let name = descriptor.full_name().to_owned();
+    let message = DynamicMessage::decode(descriptor, bytes)
+        .map_err(|e| format!("not a valid {name}: {e}"))?;
+    match serde_json::to_value(&message) {
+        Ok(Value::Object(object)) => Ok(object),
+        Ok(_) => Err(format!("{name} did not read as an object")),
+        Err(error) => Err(error.to_string()),
     }
 }
 
@@ -94,25 +107,42 @@ impl DatabaseCodec {
     }
 }
 
-/// The codecs of every database, as the modules declared them. Cheap to clone.
+/// The codecs of every database, as the modules declared them (and user modules set while
+/// the server runs). Cheap to clone; clones share the table.
 #[derive(Debug, Clone, Default)]
 pub struct Codecs {
-    databases: Arc<HashMap<String, DatabaseCodec>>,
+    databases: Arc<RwLock<HashMap<String, DatabaseCodec>>>,
 }
 
 impl Codecs {
     pub fn new(databases: impl IntoIterator<Item = (String, DatabaseCodec)>) -> Codecs {
         Codecs {
-            databases: Arc::new(databases.into_iter().collect()),
+            databases: Arc::new(RwLock::new(databases.into_iter().collect())),
         }
     }
 
-    /// The codec of a value of `keyspace` in `database` (bytes if undeclared).
-    pub fn codec(&self, database: &str, keyspace: &str) -> &ValueCodec {
-        static RAW: ValueCodec = ValueCodec::Raw;
+    /// Sets (or replaces) how `database`'s values read.
+    pub fn set(&self, database: &str, codec: DatabaseCodec) {
         self.databases
+            .write()
+            .expect("codecs")
+            .insert(database.to_owned(), codec);
+    }
+
+    /// Forgets `database`'s codec (its values read as bytes).
+    pub fn remove(&self, database: &str) {
+        self.databases.write().expect("codecs").remove(database);
+    }
+
+    /// The codec of a value of `keyspace` in `database` (bytes if undeclared).
+    pub fn codec(&self, database: &str, keyspace: &str) -> ValueCodec {
+        self.databases
+            .read()
+            .expect("codecs")
             .get(database)
-            .map_or(&RAW, |codec| codec.for_keyspace(keyspace))
+            .map_or(ValueCodec::Raw, |codec| {
+                codec.for_keyspace(keyspace).clone()
+            })
     }
 
     /// A stored value as a JSON object, or why it is not one.
@@ -164,6 +194,6 @@ mod tests {
         let object = codecs.object("mod", "info", &info.encode_to_vec()).unwrap();
         assert_eq!(object["instanceId"], serde_json::json!("i1"));
         assert!(codecs.object("mod", "info", &[0xff, 0xff]).is_err());
-        assert_eq!(codecs.codec("unknown", "k"), &ValueCodec::Raw);
+        assert_eq!(codecs.codec("unknown", "k"), ValueCodec::Raw);
     }
 }

@@ -18,6 +18,7 @@ pub mod feed;
 pub mod relay;
 pub mod retention;
 pub mod server;
+pub mod sources;
 pub mod view;
 
 #[cfg(test)]

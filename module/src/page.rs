@@ -81,6 +81,8 @@ impl Page {
             in_nav: self.in_nav,
             card,
             data,
+            title: String::new(),
+            watch: None,
         }
     }
 }

@@ -11,6 +11,7 @@ use prost::Message as _;
 
 pub mod access;
 pub mod compat;
+pub mod dynamic;
 
 /// Generated code, one module per protobuf package (`orbit.system.v1` is `orbit::system::v1`).
 pub mod orbit {
@@ -74,6 +75,15 @@ pub mod orbit {
         /// Generated from `orbit/federation/v1/*.proto`.
         pub mod v1 {
             tonic::include_proto!("orbit.federation.v1");
+        }
+    }
+
+    /// Package `orbit.user.v1`: user modules (record types defined at run time) and the
+    /// options their schemas use.
+    pub mod user {
+        /// Generated from `orbit/user/v1/*.proto`.
+        pub mod v1 {
+            tonic::include_proto!("orbit.user.v1");
         }
     }
 

@@ -14,7 +14,6 @@
 //! hand-written command (`audit`) adds its methods to that command; a field named like one of
 //! the CLI's own flags (`--token`) is given as `--request.<name>`.
 
-mod codec;
 mod commands;
 pub(crate) mod exit;
 mod output;

@@ -20,10 +20,10 @@ use tonic::Code;
 use tonic::client::Grpc;
 use tonic::transport::Channel;
 
-use super::codec::DynamicCodec;
 use super::exit::CliError;
 use super::session::{Context, authorize};
 use super::{ApiMethod, Catalog, request};
+use orbit_proto::dynamic::DynamicCodec;
 
 /// Reopening a broken stream gives up after this many tries without a message in between.
 const MAX_RESUMES: u32 = 8;
@@ -183,7 +183,7 @@ async fn call_unary(
     grpc.unary(
         request,
         grpc_path(method),
-        DynamicCodec::new(method.method.output()),
+        DynamicCodec::for_answers(method.method.output()),
     )
     .await
     .map(tonic::Response::into_inner)
@@ -266,7 +266,7 @@ async fn open_stream(
     grpc.server_streaming(
         request,
         grpc_path(method),
-        DynamicCodec::new(method.method.output()),
+        DynamicCodec::for_answers(method.method.output()),
     )
     .await
     .map(tonic::Response::into_inner)

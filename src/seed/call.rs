@@ -10,9 +10,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use http::uri::PathAndQuery;
-use prost::Message as _;
-use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor};
-use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
+use orbit_proto::dynamic::DynamicCodec;
+use prost_reflect::{DescriptorPool, DynamicMessage, MethodDescriptor};
 use tonic::metadata::MetadataValue;
 use tonic::transport::{Channel, Endpoint};
 
@@ -64,48 +63,8 @@ pub(crate) async fn unary(
             .map_err(|_| tonic::Status::invalid_argument("token is not ASCII"))?;
         request.metadata_mut().insert("authorization", value);
     }
-    let codec = DynamicCodec(method.output());
+    let codec = DynamicCodec::for_answers(method.output());
     grpc.unary(request, path, codec)
         .await
         .map(tonic::Response::into_inner)
-}
-
-/// Encodes any `DynamicMessage`; decodes the method's output type.
-#[derive(Debug, Clone)]
-struct DynamicCodec(MessageDescriptor);
-
-impl Codec for DynamicCodec {
-    type Encode = DynamicMessage;
-    type Decode = DynamicMessage;
-    type Encoder = DynamicCodec;
-    type Decoder = DynamicCodec;
-
-    fn encoder(&mut self) -> Self::Encoder {
-        self.clone()
-    }
-
-    fn decoder(&mut self) -> Self::Decoder {
-        self.clone()
-    }
-}
-
-impl Encoder for DynamicCodec {
-    type Item = DynamicMessage;
-    type Error = tonic::Status;
-
-    fn encode(&mut self, item: DynamicMessage, dst: &mut EncodeBuf<'_>) -> Result<(), Self::Error> {
-        item.encode(dst)
-            .map_err(|e| tonic::Status::internal(format!("cannot encode the request: {e}")))
-    }
-}
-
-impl Decoder for DynamicCodec {
-    type Item = DynamicMessage;
-    type Error = tonic::Status;
-
-    fn decode(&mut self, src: &mut DecodeBuf<'_>) -> Result<Option<DynamicMessage>, Self::Error> {
-        DynamicMessage::decode(self.0.clone(), src)
-            .map(Some)
-            .map_err(|e| tonic::Status::internal(format!("cannot decode the answer: {e}")))
-    }
 }

@@ -205,6 +205,7 @@ pub(crate) async fn seed(options: &Options) -> anyhow::Result<Summary> {
     run.people().await?;
     run.records().await?;
     run.views().await?;
+    run.user_modules().await.context("seeding user modules")?;
     for (name, sizes) in &modules {
         if name == "chat" {
             run.chat(sizes).await.context("seeding chat")?;

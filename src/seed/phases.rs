@@ -17,6 +17,7 @@ use fake::rand::{RngExt, SeedableRng};
 use futures::{StreamExt, TryStreamExt};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use orbit_proto::orbit::system::v1 as pb;
+use orbit_proto::orbit::user::v1 as upb;
 use prost::Message as _;
 use prost_reflect::{DynamicMessage, Value};
 use tonic::Code;
@@ -758,6 +759,116 @@ impl Run<'_> {
         Ok(())
     }
 
+    /// The template's user modules: defined in every org through UserModuleService (the
+    /// `package` line set to the org's namespace), then each record type's `Create` called
+    /// `records_per_project` times per project with requests generated from the module's
+    /// descriptor set, as the server lists it to any member (ListProjectModules).
+    pub(crate) async fn user_modules(&mut self) -> anyhow::Result<()> {
+        let token = Some(self.admin_token.as_str());
+        for module in &self.template.user_modules {
+            for (org_id, org_name) in &self.orgs {
+                let created: upb::CreateModuleResponse = self
+                    .client
+                    .typed(
+                        "orbit.user.v1.UserModuleService/CreateModule",
+                        upb::CreateModuleRequest {
+                            org_id: org_id.clone(),
+                            name: module.name.clone(),
+                            description: module.description.clone(),
+                        },
+                        token,
+                    )
+                    .await
+                    .with_context(|| format!("user module {} in {org_name}", module.name))?;
+                let namespace = created.module.map(|m| m.namespace).unwrap_or_default();
+                let package = format!("orbit.user.{namespace}.{}.v1", module.name);
+                let _: upb::UploadSchemaResponse = self
+                    .client
+                    .typed(
+                        "orbit.user.v1.UserModuleService/UploadSchema",
+                        upb::UploadSchemaRequest {
+                            org_id: org_id.clone(),
+                            name: module.name.clone(),
+                            files: vec![upb::SchemaFile {
+                                name: format!("{}.proto", module.name),
+                                content: with_package(&module.proto, &package),
+                            }],
+                            descriptor_set: Vec::new(),
+                            validate_only: false,
+                        },
+                        token,
+                    )
+                    .await
+                    .with_context(|| {
+                        format!("the schema of user module {} in {org_name}", module.name)
+                    })?;
+            }
+            let label = format!("user module {}", module.name);
+            let bar = bar(self.progress, &label, 0);
+            let mut made = 0;
+            for (p, project) in self.projects.iter().enumerate() {
+                let listed: upb::ListProjectModulesResponse = self
+                    .client
+                    .typed(
+                        "orbit.user.v1.UserModuleService/ListProjectModules",
+                        upb::ListProjectModulesRequest {
+                            project_id: project.id.clone(),
+                        },
+                        token,
+                    )
+                    .await
+                    .context("ListProjectModules")?;
+                let Some(served) = listed.modules.iter().find(|m| m.name == module.name) else {
+                    continue;
+                };
+                let mut pool = call::POOL.clone();
+                pool.decode_file_descriptor_set(served.descriptor_set.as_slice())
+                    .with_context(|| format!("the descriptor set of {label}"))?;
+                let mut rng = unit_rng(self.seed, &label, p as u64);
+                let mut ids = Ids::default();
+                ids.add("project_id", project.id.clone());
+                for entity in &served.entities {
+                    let Some(create) = pool
+                        .get_service_by_name(&entity.service)
+                        .and_then(|s| s.methods().find(|m| m.name() == "Create"))
+                    else {
+                        continue;
+                    };
+                    bar.inc_length(u64::from(module.records_per_project));
+                    for _ in 0..module.records_per_project {
+                        for attempt in 0..3 {
+                            let request = generate::request(&create, &mut rng, &ids);
+                            match call::unary(&self.client.channel, &create, request, token).await {
+                                Ok(_) => {
+                                    made += 1;
+                                    break;
+                                }
+                                Err(status)
+                                    if attempt < 2
+                                        && matches!(
+                                            status.code(),
+                                            Code::InvalidArgument | Code::AlreadyExists
+                                        ) => {}
+                                Err(status) => {
+                                    bail!(
+                                        "{label}: {} refused a generated record: {}",
+                                        entity.service,
+                                        status.message()
+                                    );
+                                }
+                            }
+                        }
+                        bar.inc(1);
+                    }
+                }
+            }
+            bar.finish();
+            self.summary
+                .count(&format!("{label} records"), made, bar.elapsed());
+        }
+        Ok(())
+    }
+
     /// Any other module: its create-like, project-scoped unary RPCs, each called
     /// `calls_per_project` times per project with generated requests (ids harvested from
     /// earlier answers feed later requests). A request the server refuses as invalid is
@@ -870,6 +981,24 @@ struct ChatCounts {
     messages: u64,
     replies: u64,
     reactions: u64,
+}
+
+/// `source` with its `package …;` line replaced by `package <package>;`.
+fn with_package(source: &str, package: &str) -> String {
+    let mut replaced = false;
+    source
+        .lines()
+        .map(|line| {
+            if !replaced && line.trim_start().starts_with("package ") {
+                replaced = true;
+                format!("package {package};")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 fn role_name(role: pb::Role) -> &'static str {

@@ -23,6 +23,13 @@ use serde::{Deserialize, Serialize};
 ///   chat: { rooms_per_project: 2, messages_per_room: 20 }
 ///   survey: { calls_per_project: 5 }   # surveys per project (at most 9), opened and answered
 ///   video: { calls_per_project: 2 }    # any other module: its create-like RPCs, generated
+/// user_modules:                  # created in every org, then filled like any module
+///   - name: crm
+///     description: Customers
+///     records_per_project: 20      # records of each of its record types
+///     proto: |                     # the schema; its `package` line is set to the org's
+///       syntax = "proto3";         # namespace (orbit.user.<namespace>.<name>.v1)
+///       ...
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -39,7 +46,26 @@ pub(crate) struct Template {
     pub(crate) views_per_project: u32,
     /// Modules to seed and their sizes; `None`: every module the server runs, default sizes.
     pub(crate) modules: Option<BTreeMap<String, ModuleSizes>>,
+    /// User modules to define in every org (UserModuleService) and fill.
+    pub(crate) user_modules: Vec<UserModuleTemplate>,
 }
+
+/// A user module the seeder defines in each org and fills with generated records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UserModuleTemplate {
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) description: String,
+    /// Records of each record type, per project.
+    #[serde(default)]
+    pub(crate) records_per_project: u32,
+    /// The .proto source; its `package` line is replaced by the org's package.
+    pub(crate) proto: String,
+}
+
+/// The demo's user module (a small CRM).
+pub(crate) const DEMO_CRM: &str = include_str!("crm.proto");
 
 /// People of one organisation, by role. Every project-user joins every project of the org;
 /// project-admins are spread over the projects, one project each.
@@ -73,6 +99,7 @@ impl Default for Template {
             records_per_project: 100,
             views_per_project: 2,
             modules: None,
+            user_modules: Vec::new(),
         }
     }
 }
@@ -117,6 +144,12 @@ impl Template {
             records_per_project: 40,
             views_per_project: 2,
             modules: None,
+            user_modules: vec![UserModuleTemplate {
+                name: "crm".into(),
+                description: "Contacts and deals (a user module, defined at run time)".into(),
+                records_per_project: 12,
+                proto: DEMO_CRM.into(),
+            }],
         }
     }
 
@@ -173,6 +206,13 @@ impl Template {
         )?;
         bounded("records_per_project", self.records_per_project, 10_000_000)?;
         bounded("views_per_project", self.views_per_project, MAX_VIEWS)?;
+        for module in &self.user_modules {
+            bounded(
+                &format!("user_modules.{}.records_per_project", module.name),
+                module.records_per_project,
+                100_000,
+            )?;
+        }
         for (name, sizes) in self.modules.iter().flatten() {
             if name == "records" {
                 bail!("modules.records: records are sized by records_per_project; remove it");

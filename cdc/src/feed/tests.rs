@@ -182,9 +182,10 @@ async fn a_slow_consumer_is_cut_off_with_the_position_to_resume_from() {
     for n in 0..300 {
         put(&db, "p", &format!("k{n}")).await;
     }
-    // The client reads nothing for longer than the stall limit: whether its subscription was
-    // following the hub or reading the log when its queue filled, it is cut off.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // The client reads nothing for far longer than the stall limit (ten times, so a loaded
+    // machine surely got round to it): whether its subscription was following the hub or
+    // reading the log when its queue filled, it is cut off.
+    tokio::time::sleep(Duration::from_secs(5)).await;
     // Only now does the client read: it gets what was queued, then a resumable error.
     let mut received = Vec::new();
     let resume_after = loop {
@@ -368,7 +369,8 @@ async fn a_stalled_client_of_large_events_holds_its_byte_budget_then_is_cut_off(
     // Two events fit the budget; the task waits with the third.
     let held = feeds.inner.budgets.held_by("heavy");
     assert!(held <= 700_000, "{held} bytes queued");
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Ten times the stall limit, so the cut-off surely happened on a loaded machine.
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let mut received = vec![first.seq];
     let resume_after = loop {
         match tokio::time::timeout(WAIT, stream.next())

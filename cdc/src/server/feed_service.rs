@@ -36,18 +36,24 @@ pub const DEFAULT_MODULE: &str = "records";
 pub struct FeedApi {
     feeds: Feeds,
     identity: Identity,
-    modules: Arc<[String]>,
+    modules: crate::sources::Sources,
     codecs: Codecs,
 }
 
 impl FeedApi {
-    /// `modules`: the databases that have a public feed (`records`, compiled-in modules).
-    /// `codecs` say how each module's values read (an event's `data`).
-    pub fn new(feeds: Feeds, identity: Identity, modules: Vec<String>, codecs: Codecs) -> Self {
+    /// `modules`: the databases that have a public feed (`records`, compiled-in modules,
+    /// user modules while they exist). `codecs` say how each module's values read (an
+    /// event's `data`).
+    pub fn new(
+        feeds: Feeds,
+        identity: Identity,
+        modules: crate::sources::Sources,
+        codecs: Codecs,
+    ) -> Self {
         FeedApi {
             feeds,
             identity,
-            modules: modules.into(),
+            modules,
             codecs,
         }
     }
@@ -58,12 +64,12 @@ impl FeedApi {
         } else {
             requested
         };
-        if self.modules.iter().any(|m| m == module) {
+        if self.modules.contains(module) {
             Ok(module)
         } else {
             Err(Status::not_found(format!(
                 "module {module:?} has no feed on this instance; feeds: {}",
-                self.modules.join(", ")
+                self.modules.listed()
             )))
         }
     }

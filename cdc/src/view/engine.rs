@@ -43,7 +43,7 @@ pub struct ViewConfig {
     pub collect_batch: u32,
     /// The databases a declared view may fold: those that serve records (never `views`,
     /// `system` or `relay`: a view folding its own database feeds on itself forever).
-    pub sources: &'static [&'static str],
+    pub sources: crate::sources::Sources,
     /// How the sources' values read as records.
     pub codecs: Codecs,
 }
@@ -54,7 +54,7 @@ impl Default for ViewConfig {
             page: 256,
             poll: Duration::from_secs(1),
             collect_batch: 500,
-            sources: &[super::declaration::DEFAULT_MODULE],
+            sources: crate::sources::Sources::new([super::declaration::DEFAULT_MODULE]),
             codecs: Codecs::new([(
                 super::declaration::DEFAULT_MODULE.to_owned(),
                 DatabaseCodec::uniform(ValueCodec::RecordEnvelope),
@@ -142,7 +142,7 @@ struct Inner {
     store: Store,
     views: Database,
     tuning: Tuning,
-    sources: &'static [&'static str],
+    sources: crate::sources::Sources,
     codecs: Codecs,
     stop: watch::Sender<bool>,
     running: Mutex<HashMap<ViewId, Running>>,
@@ -193,7 +193,7 @@ impl ViewEngine {
         let mut started = 0;
         for record in scan_all(&self.inner.views, DECL_KEYSPACE, b"").await? {
             let declared = Declared::decode(&String::from_utf8_lossy(&record.key), &record.value)?;
-            if !self.inner.sources.contains(&declared.spec.module.as_str()) {
+            if !self.inner.sources.contains(&declared.spec.module) {
                 // Declared before sources were checked: folding it could feed on an internal
                 // database (its own, even). It stays listed, so that it can be dropped.
                 tracing::error!(
@@ -319,14 +319,14 @@ impl ViewEngine {
 
     /// Refuses a source database that views may not fold.
     fn check_source(&self, module: &str) -> Result<(), ViewError> {
-        if self.inner.sources.contains(&module) {
+        if self.inner.sources.contains(module) {
             return Ok(());
         }
         Err(ViewError::invalid(
             "declaration.module",
             format!(
                 "{module:?} is not a module whose records views may fold; choose one of: {}",
-                self.inner.sources.join(", ")
+                self.inner.sources.listed()
             ),
         ))
     }

@@ -607,3 +607,8 @@ umod-page-reset-done = عادت الصفحة المولَّدة.
 umod-delete = حذف الوحدة
 umod-delete-intro = حذف { $name } يمحو كل سجلاتها في كل مشاريع هذه المؤسسة. اكتب اسمها للتأكيد.
 umod-delete-confirm = اسم الوحدة
+
+# Generated pages of user-module record types (card templates).
+ucard-new = سجل جديد
+ucard-empty = لا توجد سجلات بعد.
+ucard-back = العودة إلى القائمة

@@ -594,3 +594,8 @@ umod-page-reset-done = Die erzeugte Seite ist zurück.
 umod-delete = Modul löschen
 umod-delete-intro = Das Löschen von { $name } entfernt alle seine Datensätze in jedem Projekt dieser Organisation. Geben Sie zur Bestätigung seinen Namen ein.
 umod-delete-confirm = Name des Moduls
+
+# Generated pages of user-module record types (card templates).
+ucard-new = Neuer Eintrag
+ucard-empty = Noch keine Einträge.
+ucard-back = Zurück zur Liste

@@ -594,3 +594,8 @@ umod-page-reset-done = The generated page is back.
 umod-delete = Delete module
 umod-delete-intro = Deleting { $name } erases all its records in every project of this organisation. Type its name to confirm.
 umod-delete-confirm = Name of the module
+
+# Generated pages of user-module record types (card templates).
+ucard-new = New record
+ucard-empty = No records yet.
+ucard-back = Back to the list

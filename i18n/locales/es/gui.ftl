@@ -594,3 +594,8 @@ umod-page-reset-done = La página generada ha vuelto.
 umod-delete = Eliminar módulo
 umod-delete-intro = Eliminar { $name } borra todos sus registros en cada proyecto de esta organización. Escriba su nombre para confirmar.
 umod-delete-confirm = Nombre del módulo
+
+# Generated pages of user-module record types (card templates).
+ucard-new = Nuevo registro
+ucard-empty = Todavía no hay registros.
+ucard-back = Volver a la lista

@@ -594,3 +594,8 @@ umod-page-reset-done = La page générée est de retour.
 umod-delete = Supprimer le module
 umod-delete-intro = Supprimer { $name } efface tous ses enregistrements dans chaque projet de cette organisation. Saisissez son nom pour confirmer.
 umod-delete-confirm = Nom du module
+
+# Generated pages of user-module record types (card templates).
+ucard-new = Nouvel enregistrement
+ucard-empty = Aucun enregistrement pour l’instant.
+ucard-back = Retour à la liste

@@ -243,13 +243,16 @@ mod tests {
     async fn resent_token_works_and_old_ones_expire() {
         let smtp = FakeSmtp::start().await;
         let config = IdentityConfig {
-            verification_ttl: Duration::from_millis(300),
+            // Long enough that sign-up, the mail and the resend fit inside it on a
+            // loaded machine; the first token is issued before its mail arrives, so
+            // sleeping past the ttl from then on surely expires it.
+            verification_ttl: Duration::from_secs(3),
             ..with_mail(&smtp.url())
         };
         let h = Harness::open(Backend::Sqlite, config).await;
         let (_, tokens) = h.sign_up("rex@example.com").await;
         let first = token_in(&smtp.wait_for(1).await[0]);
-        tokio::time::sleep(Duration::from_millis(400)).await;
+        tokio::time::sleep(Duration::from_millis(3_500)).await;
         assert!(unauthenticated(h.identity.verify_email(&first, None).await).contains("expired"));
         let me = h.whoami(&tokens).await.unwrap();
         h.identity.resend_verification(&me).await.unwrap();

@@ -467,6 +467,12 @@ async fn read_limited(body: Body) -> Result<Bytes, Status> {
     let limited = http_body_util::Limited::new(body, MAX_SCOPED_REQUEST);
     match limited.collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) if error.is::<http_body_util::LengthLimitError>() => {
+            Err(Status::invalid_argument(format!(
+                "the request is larger than {} MiB, the most a call may send",
+                MAX_SCOPED_REQUEST >> 20
+            )))
+        }
         Err(error) => Err(Status::invalid_argument(format!(
             "request body cannot be read: {error}"
         ))),

@@ -185,6 +185,43 @@ mod tests {
         std::fs::metadata(wal).map(|m| m.len()).unwrap_or(0)
     }
 
+    /// Whether every frame in the WAL has been copied into the database file, the sync
+    /// included: the wal-index header in the `-shm` file (native byte order) has `mxFrame`
+    /// at offset 16 and `nBackfill`, stored only after the checkpoint's sync, at offset 96
+    /// (<https://www.sqlite.org/walformat.html>). Both are 0 once the WAL was emptied (idle).
+    /// The next commit then restarts the WAL.
+    fn fully_checkpointed(path: &std::path::Path) -> bool {
+        let shm = path.with_file_name(format!(
+            "{}-shm",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+        let Ok(index) = std::fs::read(shm) else {
+            return false;
+        };
+        let word = |at: usize| {
+            index
+                .get(at..at + 4)
+                .map(|b| u32::from_ne_bytes(b.try_into().unwrap()))
+        };
+        match (word(16), word(96)) {
+            (Some(frames), Some(copied)) => copied == frames,
+            _ => false,
+        }
+    }
+
+    /// Waits (up to a generous deadline, for loaded machines) until the thread has
+    /// checkpointed everything committed so far.
+    fn wait_until_checkpointed(path: &std::path::Path) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !fully_checkpointed(path) {
+            assert!(
+                Instant::now() < deadline,
+                "the thread did not checkpoint the WAL"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Commits on another connection are copied into the database file by the thread, and a
     /// later commit then starts the WAL over instead of growing it.
     #[tokio::test]
@@ -211,21 +248,21 @@ mod tests {
         write(0);
         let size_after_first = wal_size(&path);
         assert!(size_after_first > 500 * 2000, "{size_after_first}");
-        // The thread checkpoints within one interval: the database file then holds the rows
-        // (only a checkpoint writes to it).
-        std::thread::sleep(INTERVAL * 3);
+        // The thread checkpoints: the database file then holds the rows (only a checkpoint
+        // writes to it).
+        wait_until_checkpointed(&path);
         let db_size = std::fs::metadata(&path).unwrap().len();
         assert!(db_size > 500 * 2000, "rows copied into the file: {db_size}");
-        // Fully checkpointed, so the next commit writes the WAL from its start.
+        // Fully checkpointed, so each next commit writes the WAL from its start.
         for round in 1..5 {
             write(round * 500);
-            std::thread::sleep(INTERVAL * 3);
+            let size_now = wal_size(&path);
+            assert!(
+                size_now < size_after_first * 3 / 2,
+                "the WAL was reused, not grown: {size_after_first} then {size_now} in round {round}"
+            );
+            wait_until_checkpointed(&path);
         }
-        let size_now = wal_size(&path);
-        assert!(
-            size_now < size_after_first * 3 / 2,
-            "the WAL was reused, not grown five-fold: {size_after_first} then {size_now}"
-        );
         checkpointer.stop().await;
         checkpointer.nudge(); // harmless after stop
     }

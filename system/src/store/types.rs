@@ -136,6 +136,20 @@ impl Transaction {
         self
     }
 
+    /// Deletes `key` if it exists, with a change event that carries no scope (the
+    /// counterpart of [`Transaction::put_unscoped`]: an index entry beside the record it
+    /// indexes).
+    pub fn delete_unscoped(mut self, keyspace: &str, key: impl Into<Vec<u8>>) -> Self {
+        self.ops.push(Op {
+            keyspace: keyspace.to_owned(),
+            key: key.into(),
+            kind: OpKind::Delete,
+            expect: Expect::Any,
+            unscoped: true,
+        });
+        self
+    }
+
     /// Deletes `key` if it exists.
     pub fn delete(self, keyspace: &str, key: impl Into<Vec<u8>>) -> Self {
         self.delete_if(keyspace, key, Expect::Any)

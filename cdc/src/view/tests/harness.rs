@@ -35,7 +35,7 @@ pub(super) fn view_config(page: u32) -> ViewConfig {
         page,
         poll: Duration::from_millis(50),
         collect_batch: 7,
-        sources: &["records", "chat"],
+        sources: crate::sources::Sources::new(["records", "chat"]),
         codecs: crate::codec::Codecs::new([
             (
                 "records".to_owned(),

@@ -538,7 +538,7 @@ async fn every_stored_value_reads_with_the_declared_codec() {
     for event in changes {
         let Some(value) = &event.value else { continue };
         let codec = codecs.codec(crate::CHAT, &event.keyspace);
-        if *codec != ValueCodec::Raw {
+        if codec != ValueCodec::Raw {
             codec
                 .object(value)
                 .unwrap_or_else(|e| panic!("{} does not read: {e}", event.keyspace));

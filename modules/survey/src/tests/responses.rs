@@ -102,6 +102,7 @@ async fn answers_are_checked_tallied_edited_and_withdrawn() {
         head,
         "a refusal stored something"
     );
+    h.settle().await;
     let results = h.surveys.results(&h.admin, p, s).await.expect("results");
     assert_eq!(results.responses, 2);
     let q = |id: &str| {
@@ -139,6 +140,7 @@ async fn answers_are_checked_tallied_edited_and_withdrawn() {
         .withdraw(&h.users[1], p, s)
         .await
         .expect("withdrawn");
+    h.settle().await;
     let results = h.surveys.results(&h.admin, p, s).await.expect("results");
     assert_eq!(results.responses, 1);
     let sq = &results.questions[0];
@@ -336,6 +338,7 @@ async fn after_close_hides_results_until_closed() {
     }
     assert!(h.surveys.export(&h.admin, p, s).await.is_err());
     h.surveys.close(&h.admin, p, s).await.unwrap();
+    h.settle().await;
     let results = h.surveys.results(&h.users[0], p, s).await.unwrap();
     assert_eq!(results.responses, 1);
     h.close().await;

@@ -22,6 +22,7 @@ async fn after_answer_shows_results_to_respondents_only() {
         .submit(&h.users[0], p, s, vec![answer("s", picks(&["a"]))])
         .await
         .unwrap();
+    h.settle().await;
     assert_eq!(
         h.surveys
             .results(&h.users[0], p, s)
@@ -39,6 +40,7 @@ async fn after_answer_shows_results_to_respondents_only() {
     h.surveys.withdraw(&h.users[0], p, s).await.unwrap();
     assert!(h.surveys.results(&h.users[0], p, s).await.is_err());
     h.surveys.close(&h.admin, p, s).await.unwrap();
+    h.settle().await;
     assert_eq!(
         h.surveys
             .results(&h.users[1], p, s)
@@ -68,18 +70,18 @@ async fn a_survey_closes_by_its_time() {
         .await
         .unwrap();
     let (p, s) = (&h.project, &survey.id);
-    let survey = h
-        .surveys
-        .open(&h.admin, p, s, now_ms() + 600)
-        .await
-        .unwrap();
+    // Far enough ahead that opening and answering surely happen before it on a loaded machine.
+    let closes = now_ms() + 3_000;
+    let survey = h.surveys.open(&h.admin, p, s, closes).await.unwrap();
     assert_eq!(survey.state, pb::SurveyState::Open as i32);
     h.surveys
         .submit(&h.users[0], p, s, vec![answer("s", picks(&["b"]))])
         .await
         .unwrap();
     assert!(h.surveys.results(&h.users[0], p, s).await.is_err());
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Until just past the closing time, however long the steps above took.
+    let past_closing = u64::try_from(closes - now_ms() + 200).unwrap_or(0);
+    tokio::time::sleep(Duration::from_millis(past_closing)).await;
     let (read, _) = h.surveys.get(&h.users[0], p, s).await.unwrap();
     assert_eq!(read.state, pb::SurveyState::Closed as i32);
     let late = h
@@ -88,6 +90,7 @@ async fn a_survey_closes_by_its_time() {
         .await
         .unwrap_err();
     assert!(late.to_string().contains("closed"), "{late}");
+    h.settle().await;
     assert_eq!(
         h.surveys
             .results(&h.users[0], p, s)
