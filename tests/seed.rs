@@ -18,6 +18,8 @@ use orbit_proto::orbit::system::v1::membership_service_client::MembershipService
 use orbit_proto::orbit::system::v1::org_service_client::OrgServiceClient;
 use orbit_proto::orbit::system::v1::project_service_client::ProjectServiceClient;
 use orbit_proto::orbit::system::v1::record_service_client::RecordServiceClient;
+use orbit_proto::orbit::user::v1 as upb;
+use orbit_proto::orbit::user::v1::user_module_service_client::UserModuleServiceClient;
 use tonic::transport::Channel;
 
 use crate::common::tenant::bearer;
@@ -369,6 +371,72 @@ async fn a_fresh_server_seeds_a_demo_and_prints_its_log_in() {
             .flat_map(|r| r.values())
             .any(|m| !m.is_empty())
     );
+    // The demo defines a user module (a CRM) and fills its record type in every project.
+    let orgs = OrgServiceClient::new(channel.clone())
+        .list_orgs(bearer(pb::ListOrgsRequest::default(), &token))
+        .await
+        .unwrap()
+        .into_inner()
+        .orgs;
+    let projects = ProjectServiceClient::new(channel.clone())
+        .list_projects(bearer(
+            pb::ListProjectsRequest {
+                org_id: orgs[0].id.clone(),
+                ..Default::default()
+            },
+            &token,
+        ))
+        .await
+        .unwrap()
+        .into_inner()
+        .projects;
+    for project in &projects {
+        let modules = UserModuleServiceClient::new(channel.clone())
+            .list_project_modules(bearer(
+                upb::ListProjectModulesRequest {
+                    project_id: project.id.clone(),
+                },
+                &token,
+            ))
+            .await
+            .unwrap()
+            .into_inner()
+            .modules;
+        let crm = modules
+            .iter()
+            .find(|m| m.name == "crm")
+            .expect("the demo's CRM");
+        let mut pool =
+            prost_reflect::DescriptorPool::decode(orbit_proto::FILE_DESCRIPTOR_SET).unwrap();
+        pool.decode_file_descriptor_set(crm.descriptor_set.as_slice())
+            .unwrap();
+        let list = pool
+            .get_service_by_name(&crm.entities[0].service)
+            .unwrap()
+            .methods()
+            .find(|m| m.name() == "List")
+            .unwrap();
+        let mut request = prost_reflect::DynamicMessage::new(list.input());
+        request.set_field_by_name(
+            "project_id",
+            prost_reflect::Value::String(project.id.clone()),
+        );
+        let mut grpc = tonic::client::Grpc::new(channel.clone());
+        grpc.ready().await.unwrap();
+        let answer = grpc
+            .unary(
+                bearer(request, &token),
+                format!("/{}/List", crm.entities[0].service)
+                    .parse()
+                    .unwrap(),
+                orbit_proto::dynamic::DynamicCodec::for_answers(list.output()),
+            )
+            .await
+            .expect("list the demo's contacts")
+            .into_inner();
+        let records = answer.get_field_by_name("records").unwrap();
+        assert_eq!(records.as_list().unwrap().len(), 12, "{answer:?}");
+    }
     // Only once: a restart seeds nothing and prints no password.
     assert!(server.stop("TERM").await.success());
     let mut command = dir.serve();
