@@ -18,9 +18,29 @@ export function follow<T>(opts: {
   onFatal?: (e: unknown) => void;
   /** Called whenever the stream is (re)connected. */
   onOpen?: () => void;
+  /**
+   * Called with true when the stream is live: nothing that happens from then on escapes it.
+   * That is once a stream opened from now delivered its first item (the server's watches
+   * announce themselves with a heartbeat as soon as they are registered); whatever happened
+   * before is not in it, so the page reads its state again then. With false when that stops:
+   * the stream broke before it had a position to resume from (it reopens from now), or it
+   * ended for good. A break after a position was delivered leaves it live: the stream resumes
+   * after that position, and the server replays what was missed.
+   */
+  onLive?: (live: boolean) => void;
 }): Follow {
   const abort = new AbortController();
   let after: bigint | undefined;
+  let live = false;
+  const setLive = (on: boolean) => {
+    if (on === live) return;
+    live = on;
+    opts.onLive?.(on);
+  };
+  const fatal = (e: unknown) => {
+    setLive(false);
+    opts.onFatal?.(e);
+  };
   (async () => {
     let delay = 500;
     while (!abort.signal.aborted) {
@@ -30,15 +50,17 @@ export function follow<T>(opts: {
           delay = 500;
           unreachable.value = false;
           const s = opts.seq(item);
-          if (s !== undefined && s > 0n) after = s;
+          // 0 is a position too when nothing else is known: the head of a feed still empty.
+          if (s !== undefined && (s > 0n || after === undefined)) after = s;
           opts.onItem(item);
+          if (!abort.signal.aborted) setLive(true);
         }
       } catch (e) {
         if (abort.signal.aborted) return;
         if (e instanceof ConnectError && e.code === Code.Canceled) return;
         if (e instanceof ConnectError && e.code === Code.Unauthenticated) {
           try {
-            if (!(await refreshTokens())) return opts.onFatal?.(e);
+            if (!(await refreshTokens())) return fatal(e);
           } catch {
             /* unreachable: retry below */
           }
@@ -48,10 +70,12 @@ export function follow<T>(opts: {
           e instanceof ConnectError &&
           [Code.PermissionDenied, Code.NotFound, Code.FailedPrecondition, Code.InvalidArgument, Code.OutOfRange].includes(e.code)
         ) {
-          return opts.onFatal?.(e);
+          return fatal(e);
         }
       }
       if (abort.signal.aborted) return;
+      // Reopened from now, what happens until it is registered again is missed.
+      if (after === undefined) setLive(false);
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 10_000);
     }

@@ -3,7 +3,7 @@
 // admin pages; unread and mention badges appear live on other rooms.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, createRoom, post, PASSWORD } from "./helpers.mjs";
+import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, createRoom, post, live, PASSWORD } from "./helpers.mjs";
 
 let orbit, browser, a, b, projectUrl, orgId;
 
@@ -54,7 +54,9 @@ test("two browser contexts see each other's chat messages and typing live", asyn
   await step("chat-live", [a, b], async () => {
     await a.goto(`${projectUrl}/chat`);
     await a.getByRole("heading", { level: 1, name: "# general" }).waitFor();
-    await a.waitForTimeout(300); // both watches are open
+    // Both pages' watches are open (B has shown # general since the last test).
+    await live(a);
+    await live(b);
     await post(a, "Hello from Grace");
     await b.locator(".messages .text", { hasText: "Hello from Grace" }).waitFor();
     await post(b, "Hello back from Kathleen");
@@ -109,16 +111,17 @@ test("a room with new messages shows an unread badge to the other person", async
   await step("chat-unread", [a, b], async () => {
     await a.goto(`${projectUrl}/chat`);
     await a.getByRole("heading", { level: 1, name: "# general" }).waitFor();
+    await live(b); // B's room list follows the rooms' counts
     await createRoom(a, "random");
     await post(a, "Anyone here?");
     await a.locator(".messages .text", { hasText: "Anyone here?" }).waitFor();
     // Kathleen stays in general; the new room and its count reach her room list live
     // (WatchRooms), well before any polling would.
-    await b.getByRole("link", { name: /random.*1 unread message/ }).waitFor({ timeout: 5_000 });
+    await b.getByRole("link", { name: /random.*1 unread message/ }).waitFor();
     // A mention shows its own badge.
     await post(a, "@Kathleen have a look");
     await a.locator(".messages .text", { hasText: "have a look" }).waitFor();
-    await b.getByRole("link", { name: /random.*1 mention of you.*2 unread messages/ }).waitFor({ timeout: 5_000 });
+    await b.getByRole("link", { name: /random.*1 mention of you.*2 unread messages/ }).waitFor();
   });
 });
 
@@ -157,7 +160,8 @@ test("a broken room watch resumes: messages posted meanwhile arrive once", { ski
     await b.goto(`${projectUrl}/chat`);
     await b.getByRole("link", { name: /general/ }).click();
     await b.getByRole("heading", { level: 1, name: "# general" }).waitFor();
-    await b.waitForTimeout(300);
+    // B's watch is live, so it has a position to resume after once the network broke.
+    await live(b);
     orbit.breakNetwork(false);
     await post(a, "Sent while the watch was broken");
     await post(a, "And one more");

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, createRoom, post, freePort } from "./helpers.mjs";
+import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, createRoom, post, live, freePort } from "./helpers.mjs";
 
 const NATS_BIN = process.env.NATS_SERVER ?? "/usr/sbin/nats-server";
 /** How long anything crossing from one instance to the other may take. */
@@ -201,7 +201,8 @@ test("A's chat message reaches B's open room live", async () => {
   await step("fed-live", [a, b], async () => {
     await a.goto(`${aProject}/chat`);
     await a.getByRole("heading", { level: 1, name: "# general" }).waitFor();
-    await b.waitForTimeout(300); // B's room watch is open
+    await live(a);
+    await live(b); // B's room watch is open (B has shown # general since the last test)
     await post(a, "Live from A");
     await a.locator(".messages .text", { hasText: "Live from A" }).waitFor();
     await b.locator(".messages .text", { hasText: "Live from A" }).waitFor({ timeout: CROSSING });

@@ -276,3 +276,10 @@ export async function post(page, text) {
   await box.fill(text);
   await box.press("Enter");
 }
+
+/** Waits until the page's watch streams are live (`data-live="true"` on the page: each has
+ * delivered its first item, so the server registered it and nothing written from now on
+ * escapes it). A page that opened its watches a moment ago may not be there yet. */
+export async function live(page) {
+  await page.locator('[data-live="true"]').waitFor();
+}

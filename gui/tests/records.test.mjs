@@ -3,7 +3,7 @@
 // duplicates); paging; the unreachable banner comes and goes with the server.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, PASSWORD } from "./helpers.mjs";
+import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, live, PASSWORD } from "./helpers.mjs";
 
 let orbit, browser, a, b, records;
 
@@ -54,7 +54,7 @@ test("records are created, edited and deleted, and another session sees it live"
     await b.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
     await b.goto(`${records}/book`);
     await b.getByText("No book records yet.").waitFor();
-    await b.waitForTimeout(300);
+    await live(b);
 
     await createRecord(a, "dune", '{"title": "Dune", "year": 1965}');
     await row(a, "dune").getByRole("cell", { name: "Dune", exact: true }).waitFor();
@@ -125,6 +125,8 @@ test("the server restarts mid-session and the live table resumes", async () => {
     await a.goto(`${records}/book`);
     await b.goto(`${records}/book`);
     await row(b, "r00").waitFor();
+    // B's watch is live, so it has a position to resume after once the server is back.
+    await live(b);
     await orbit.restart();
     // Written after the restart, through the server that came back: B sees it without a reload.
     await row(a, "r00").waitFor();

@@ -2,7 +2,7 @@
 // view, rows update live as records change), each followed from a second session.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, PASSWORD } from "./helpers.mjs";
+import { startOrbit, launch, newPage, step, checkA11y, signUp, finishSetup, live, PASSWORD } from "./helpers.mjs";
 
 let orbit, browser, a, b, project;
 
@@ -114,6 +114,7 @@ test("a group-by view is declared and its rows follow the records live", async (
 
     await b.goto(a.url());
     await cell(b, "sf", 1).filter({ hasText: /^2$/ }).waitFor();
+    await live(b);
     await a.goto(`${project}/records/book`);
     await a.getByRole("row").filter({ has: a.getByRole("cell", { name: "emma", exact: true }) }).getByRole("button", { name: "Delete" }).click();
     await b.getByRole("cell", { name: "novel", exact: true }).waitFor({ state: "detached" });

@@ -41,15 +41,21 @@ export function Chat({ project, room }: { project: string; room?: string }) {
     return m;
   }, [members.data, people.data]);
   // Unread and mention counts of every room, live (WatchRooms): changes are laid over the
-  // listed rooms until the next listing; each (re)connection lists the rooms again, so nothing
-  // that happened while the stream was down is missed.
+  // listed rooms until the next listing; each (re)connection, once live (registered at the
+  // server), lists the rooms again, so nothing that happened while the stream was down is missed.
   const [patch, setPatch] = useState<Map<string, RoomSummary | null>>(new Map());
   useEffect(() => setPatch(new Map()), [rooms.data]);
+  // Whether the room list's and the open room's watches are live: the page's `data-live`.
+  const [roomsLive, setRoomsLive] = useState(false);
+  const [roomLive, setRoomLive] = useState(false);
   useEffect(() => {
     const f = follow<RoomsEvent>({
       open: (_after, signal) => api(ChatService).watchRooms({ projectId: project }, { signal }),
       seq: () => undefined,
-      onOpen: () => rooms.reload(),
+      onLive: (on) => {
+        setRoomsLive(on);
+        if (on) rooms.reload();
+      },
       onItem: (ev) => {
         if (ev.kind.case === "changed") {
           const s = ev.kind.value;
@@ -60,7 +66,10 @@ export function Chat({ project, room }: { project: string; room?: string }) {
         }
       },
     });
-    return () => f.stop();
+    return () => {
+      f.stop();
+      setRoomsLive(false);
+    };
   }, [project, rooms.reload]);
   const list = useMemo(() => {
     const base = rooms.data?.rooms ?? [];
@@ -77,7 +86,7 @@ export function Chat({ project, room }: { project: string; room?: string }) {
   }, [room, list.length]);
   const current = list.find((r) => r.room?.id === room);
   return (
-    <div class="chat">
+    <div class="chat" data-live={String(roomsLive && (room ? !!current && roomLive : true))}>
       <section class="rooms" aria-labelledby="rooms-h">
         <h2 id="rooms-h">{t("chat-rooms")}</h2>
         {rooms.loading && !rooms.data ? (
@@ -117,7 +126,7 @@ export function Chat({ project, room }: { project: string; room?: string }) {
         <Direct project={project} members={(members.data?.memberships ?? []).filter((m) => m.accountId !== me)} onOpened={(id) => { rooms.reload(); navigate(`/p/${project}/chat/${id}`); }} />
       </section>
       {current ? (
-        <RoomView key={current.room!.id} project={project} room={current.room!} roomId={current.room!.id} name={roomName(current.room!)} topic={current.room!.topic} names={names} onRead={rooms.reload} onChanged={rooms.reload} />
+        <RoomView key={current.room!.id} project={project} room={current.room!} roomId={current.room!.id} name={roomName(current.room!)} topic={current.room!.topic} names={names} onRead={rooms.reload} onChanged={rooms.reload} onLive={setRoomLive} />
       ) : (
         <div class="room">
           <PageTitle>{t("chat-page-title", { project: currentProject.value?.name ?? "" })}</PageTitle>
@@ -306,7 +315,18 @@ function upsert(list: Message[], m: Message): Message[] {
   return copy;
 }
 
-function RoomView(props: { project: string; room: Room; roomId: string; name: string; topic: string; names: Map<string, string>; onRead: () => void; onChanged: () => void }) {
+function RoomView(props: {
+  project: string;
+  room: Room;
+  roomId: string;
+  name: string;
+  topic: string;
+  names: Map<string, string>;
+  onRead: () => void;
+  onChanged: () => void;
+  /** Whether the room's watch is live (stable: a state setter). */
+  onLive: (live: boolean) => void;
+}) {
   const { project, roomId, names } = props;
   const [messages, setMessages] = useState<Message[]>([]);
   const [more, setMore] = useState(false);
@@ -320,15 +340,29 @@ function RoomView(props: { project: string; room: Room; roomId: string; name: st
 
   useEffect(() => {
     let live = true;
-    // Watch first (from now), then read the newest page: a message posted in between arrives
-    // through one or the other, and merging by id makes it appear once.
+    // The newest page of messages, merged by id (and version) with what the watch brought.
+    const readNewest = () =>
+      chat.listMessages({ projectId: project, roomId, direction: Direction.BACKWARD, pageSize: 50 }).then((res) => {
+        if (live) setMessages((l) => res.messages.reduce(upsert, l));
+        return res;
+      });
+    // The watch (from now) and the newest page at once, for a quick first view; read again
+    // once the watch is live (registered at the server, its first heartbeat came): a message
+    // posted before that arrives through the second read, one posted after through the watch,
+    // and merging by id makes it appear once. (A stream resumed after its last position loses
+    // nothing; one reopened from now after a break is live again, and read again, likewise.)
     const f = follow<RoomEvent>({
       open: (after, signal) =>
         chat.watchRoom(
           { projectId: project, roomId, start: after === undefined ? { case: "fromNow", value: true } : { case: "afterSeq", value: after } },
           { signal },
         ),
-      seq: (ev) => (ev.kind.case === "heartbeat" ? ev.kind.value.headSeq : ev.seq),
+      seq: (ev) => (ev.kind.case === "heartbeat" ? ev.kind.value.headSeq : ev.kind.case === "typing" ? undefined : ev.seq),
+      onLive: (on) => {
+        if (!live) return;
+        props.onLive(on);
+        if (on) readNewest().catch(() => {});
+      },
       onItem: (ev) => {
         switch (ev.kind.case) {
           case "posted":
@@ -357,11 +391,9 @@ function RoomView(props: { project: string; room: Room; roomId: string; name: st
       },
       onFatal: (e) => live && setError(e),
     });
-    chat
-      .listMessages({ projectId: project, roomId, direction: Direction.BACKWARD, pageSize: 50 })
+    readNewest()
       .then((res) => {
         if (!live) return;
-        setMessages((l) => res.messages.reduce(upsert, l));
         setMore(res.more);
         setLoading(false);
         if (res.lastSeq > 0n) chat.markRead({ projectId: project, roomId, seq: 0n }).then(props.onRead, () => {});
@@ -382,6 +414,7 @@ function RoomView(props: { project: string; room: Room; roomId: string; name: st
       live = false;
       f.stop();
       clearInterval(sweep);
+      props.onLive(false);
     };
   }, [project, roomId]);
 

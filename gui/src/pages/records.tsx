@@ -1,12 +1,12 @@
 // Records of a project: pick an entity type, page through a table, create, edit and delete;
 // changes by anyone arrive live through FeedService.Subscribe, resumed after the last `seq`.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { JsonObject } from "@bufbuild/protobuf";
 import { api } from "../api";
 import { RecordService } from "../gen/orbit/system/v1/record_service_pb";
 import type { Record as OrbitRecord } from "../gen/orbit/system/v1/record_pb";
 import { FeedService } from "../gen/orbit/cdc/v1/feed_service_pb";
-import { ChangeOperation, type FeedMessage } from "../gen/orbit/cdc/v1/feed_pb";
+import { ChangeOperation, type FeedEvent, type FeedMessage } from "../gen/orbit/cdc/v1/feed_pb";
 import { navigate } from "../router";
 import { t, fmtTime } from "../i18n";
 import { Field, ErrorNote, PageTitle, useSubmit, Loading, Empty, SharedMark } from "../ui";
@@ -32,6 +32,8 @@ export function Records({ project, entity }: { project: string; entity?: string 
   const [known, setKnown] = useState(() => knownEntities(project));
   const [pick, setPick] = useState("");
   const [pickError, setPickError] = useState<string | null>(null);
+  // Whether the table's watch is live: the page's `data-live` (none without a table).
+  const [live, setLive] = useState(false);
   // Entity types seen in the project's feed join the list.
   useEffect(() => {
     if (!orgId.value) return;
@@ -73,7 +75,7 @@ export function Records({ project, entity }: { project: string; entity?: string 
     navigate(`/p/${project}/records/${e}`);
   };
   return (
-    <div>
+    <div data-live={entity ? String(live) : undefined}>
       <PageTitle>{entity ? t("records-entity-title", { entity }) : t("records-page-title", { project: currentProject.value?.name ?? "" })}</PageTitle>
       <SharedMark long />
       <nav aria-label={t("records-entities")} class="entities">
@@ -97,32 +99,55 @@ export function Records({ project, entity }: { project: string; entity?: string 
           <button type="submit">{t("records-open")}</button>
         </form>
       </nav>
-      {entity ? <Table key={entity} project={project} entity={entity} /> : known.length === 0 ? <Empty>{t("records-none")}</Empty> : null}
+      {entity ? <Table key={entity} project={project} entity={entity} onLive={setLive} /> : known.length === 0 ? <Empty>{t("records-none")}</Empty> : null}
     </div>
   );
 }
 
-function Table({ project, entity }: { project: string; entity: string }) {
+const byId = (a: OrbitRecord, b: OrbitRecord) => (a.id < b.id ? -1 : 1);
+
+/** `rows` with a change of the feed applied, unless a row shows that version or a newer one. */
+function applyChange(rows: OrbitRecord[], ev: FeedEvent, project: string, entity: string): OrbitRecord[] {
+  const i = rows.findIndex((r) => r.id === ev.id);
+  if (i >= 0 && rows[i].version >= ev.seq) return rows;
+  if (ev.operation === ChangeOperation.DELETE) return i >= 0 ? rows.filter((_, j) => j !== i) : rows;
+  const rec = { ...(i >= 0 ? rows[i] : { projectId: project, entity, id: ev.id }), data: ev.data, version: ev.seq, updatedAt: ev.committedAt } as OrbitRecord;
+  if (i >= 0) return rows.map((r, j) => (j === i ? rec : r));
+  return [...rows, rec].sort(byId);
+}
+
+/** The table of one entity type; `onLive` (stable: a state setter) says whether its watch is live. */
+function Table({ project, entity, onLive }: { project: string; entity: string; onLive: (live: boolean) => void }) {
   const [tokens, setTokens] = useState<string[]>([""]);
   const [rows, setRows] = useState<OrbitRecord[] | null>(null);
   const [next, setNext] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<OrbitRecord | "new" | null>(null);
   const token = tokens[tokens.length - 1];
+  // The changes the watch brought while a listing is on its way, one list per listing: the
+  // listing may have been read before them, so they are applied to it when it comes.
+  const pending = useRef(new Set<FeedEvent[]>());
+  const loadRef = useRef<() => void>(() => {});
   const load = () => {
     setError(null);
+    const meanwhile: FeedEvent[] = [];
+    pending.current.add(meanwhile);
     api(RecordService)
       .listRecords({ projectId: project, entity, pageSize: PAGE, pageToken: token })
       .then(
         (res) => {
-          setRows(res.records);
+          setRows(meanwhile.reduce((rs, ev) => applyChange(rs, ev, project, entity), res.records));
           setNext(res.nextPageToken);
         },
         setError,
-      );
+      )
+      .finally(() => pending.current.delete(meanwhile));
   };
+  loadRef.current = load;
   useEffect(load, [project, entity, token, tick.value]);
-  // Live: puts and deletes of this entity type update the page shown.
+  // Live: puts and deletes of this entity type update the page shown. The watch opens from now
+  // while the page is listed; once it is live (registered at the server, its first heartbeat
+  // came) the page is listed again, as a change made before that is not in the watch.
   useEffect(() => {
     if (!orgId.value) return;
     const f = follow<FeedMessage>({
@@ -141,18 +166,19 @@ function Table({ project, entity }: { project: string; entity: string }) {
       onItem: (m) => {
         if (m.kind.case !== "event") return;
         const ev = m.kind.value;
-        setRows((rs) => {
-          if (!rs) return rs;
-          if (ev.operation === ChangeOperation.DELETE) return rs.filter((r) => r.id !== ev.id);
-          const i = rs.findIndex((r) => r.id === ev.id);
-          const rec = { ...(i >= 0 ? rs[i] : { projectId: project, entity, id: ev.id }), data: ev.data, version: ev.seq, updatedAt: ev.committedAt } as OrbitRecord;
-          if (i >= 0) return rs.map((r, j) => (j === i ? rec : r));
-          return [...rs, rec].sort((a, b) => (a.id < b.id ? -1 : 1));
-        });
+        for (const meanwhile of pending.current) meanwhile.push(ev);
+        setRows((rs) => rs && applyChange(rs, ev, project, entity));
+      },
+      onLive: (on) => {
+        onLive(on);
+        if (on) loadRef.current();
       },
       onFatal: setError,
     });
-    return () => f.stop();
+    return () => {
+      f.stop();
+      onLive(false);
+    };
   }, [project, entity, orgId.value]);
   const del = useSubmit(async (r: OrbitRecord) => {
     await api(RecordService).deleteRecord({ projectId: project, entity, id: r.id, expectVersion: r.version });
@@ -176,7 +202,7 @@ function Table({ project, entity }: { project: string; entity: string }) {
           record={editing === "new" ? null : editing}
           onDone={(r) => {
             setEditing(null);
-            if (r) setRows((rs) => (rs ? [...rs.filter((x) => x.id !== r.id), r].sort((a, b) => (a.id < b.id ? -1 : 1)) : rs));
+            if (r) setRows((rs) => (rs ? [...rs.filter((x) => x.id !== r.id), r].sort(byId) : rs));
           }}
         />
       )}

@@ -150,9 +150,17 @@ function ViewRows({ project, name }: { project: string; name: string }) {
   const info = useLoad(() => api(ViewService).getView({ projectId: project, name }), [project, name]);
   const [rows, setRows] = useState<Map<string, ViewRow> | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Whether the watch is live: the page's `data-live`.
+  const [watching, setWatching] = useState(false);
   useEffect(() => {
     let live = true;
-    // Watch from now first, then read every row: a delta in between is applied on top.
+    // The deltas the watch brought while a read is on its way, one map per read (a group's
+    // newest row, or null: deleted): the read may have been made before them.
+    const pending = new Set<Map<string, ViewRow | null>>();
+    // The watch (from now) and a read of every row at once, for a quick first view; read again
+    // once the watch is live (registered at the server, its first heartbeat came), as a delta
+    // committed before that is not in the watch. (Opened from now again after a break, it is
+    // live, and read, again; resumed after its last delta, it misses nothing.)
     const f = follow<ViewMessage>({
       open: (after, signal) =>
         api(ViewService).watchView(
@@ -163,6 +171,8 @@ function ViewRows({ project, name }: { project: string; name: string }) {
       onItem: (m) => {
         if (m.kind.case !== "delta" || !m.kind.value.row) return;
         const d = m.kind.value;
+        const key = keyOf(d.row!.group);
+        for (const meanwhile of pending) meanwhile.set(key, d.operation === ChangeOperation.DELETE ? null : d.row!);
         setRows((rs) => {
           const n = new Map(rs ?? []);
           if (d.operation === ChangeOperation.DELETE) n.delete(keyOf(d.row!.group));
@@ -170,30 +180,49 @@ function ViewRows({ project, name }: { project: string; name: string }) {
           return n;
         });
       },
+      onLive: (on) => {
+        if (!live) return;
+        setWatching(on);
+        if (on) read().catch(() => {});
+      },
       onFatal: (e) => live && setError(e),
     });
-    // Read every row; while the view is still folding older events (just declared or
-    // rebuilt), read again each second until it has caught up with the feed, and once more
-    // a second after the watch opened (a delta committed before the watch started is in it).
-    const read = async (first: boolean) => {
-      const all = new Map<string, ViewRow>();
-      let token = "";
-      do {
-        const res = await api(ViewService).queryView({ projectId: project, name, pageSize: 1000, pageToken: token });
-        for (const r of res.rows) all.set(keyOf(r.group), r);
-        token = res.nextPageToken;
-      } while (token && live);
-      if (!live) return;
-      setRows((rs) => (first ? new Map([...all, ...(rs ?? [])]) : all));
+    // Read every row, with the deltas that came meanwhile on top; while the view is still
+    // folding older events (just declared or rebuilt), read again each second until it has
+    // caught up with the feed.
+    const read = async () => {
+      const meanwhile = new Map<string, ViewRow | null>();
+      pending.add(meanwhile);
+      try {
+        const all = new Map<string, ViewRow>();
+        let token = "";
+        do {
+          const res = await api(ViewService).queryView({ projectId: project, name, pageSize: 1000, pageToken: token });
+          for (const r of res.rows) all.set(keyOf(r.group), r);
+          token = res.nextPageToken;
+        } while (token && live);
+        if (!live) return;
+        for (const [key, row] of meanwhile) {
+          if (row) all.set(key, row);
+          else all.delete(key);
+        }
+        setRows(all);
+      } finally {
+        pending.delete(meanwhile);
+      }
       const { view } = await api(ViewService).getView({ projectId: project, name });
-      if (live && (first || (view && view.checkpointSeq < view.headSeq))) timer = setTimeout(() => read(false).catch(() => {}), 1000);
+      if (live && view && view.checkpointSeq < view.headSeq) {
+        clearTimeout(timer);
+        timer = setTimeout(() => read().catch(() => {}), 1000);
+      }
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    read(true).catch((e) => live && setError(e));
+    read().catch((e) => live && setError(e));
     return () => {
       live = false;
       clearTimeout(timer);
       f.stop();
+      setWatching(false);
     };
   }, [project, name]);
   const act = useSubmit(async (what: "rebuild" | "drop") => {
@@ -209,7 +238,7 @@ function ViewRows({ project, name }: { project: string; name: string }) {
   const cols = decl?.aggregates.map((a) => a.name) ?? [];
   const list = [...(rows?.values() ?? [])].sort((a, b) => keyOf(a.group).localeCompare(keyOf(b.group)));
   return (
-    <div>
+    <div data-live={String(watching)}>
       <PageTitle>{t("views-view-title", { name })}</PageTitle>
       {decl && <p class="muted">{t("views-describe", { entity: decl.entity, field: decl.groupBy })}</p>}
       {isProjectAdmin.value && (
