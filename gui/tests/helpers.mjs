@@ -275,6 +275,9 @@ export async function post(page, text) {
   const box = page.locator("#composer-room");
   await box.fill(text);
   await box.press("Enter");
+  // Sent once the composer is emptied: a post right after this one could otherwise be filled
+  // in before this one returns, and be emptied by it.
+  await page.waitForFunction(() => document.querySelector("#composer-room")?.value === "");
 }
 
 /** Waits until the page's watch streams are live (`data-live="true"` on the page: each has
