@@ -114,22 +114,42 @@ impl UserModules {
             }),
         };
         let defs = modules.inner.definitions.modules(None).await?;
-        let mut serving = 0;
+        let mut loaded = Vec::new();
         for def in defs {
             if def.disabled || def.version == 0 {
                 continue;
             }
             match modules.load(&def).await {
-                Ok(loaded) => {
-                    modules.serve(loaded)?;
-                    serving += 1;
-                }
+                Ok(module) => loaded.push(module),
                 Err(error) => tracing::error!(
                     org_id = %def.org_id,
                     module = %def.name,
                     %error,
                     "user module did not load; its services are not served"
                 ),
+            }
+        }
+        // The catalog takes them in one rebuild; should that fail, one by one, so that only
+        // the module at fault is left out.
+        let sets: Vec<(String, Vec<u8>)> = loaded
+            .iter()
+            .map(|l| (l.def.catalog_key(), l.schema.served_set.clone()))
+            .collect();
+        let together = modules.inner.catalog.add_all(&sets).is_ok();
+        let mut serving = 0;
+        for module in loaded {
+            let (org_id, name) = (module.def.org_id.clone(), module.def.name.clone());
+            let served = if together {
+                modules.register(Arc::new(module));
+                Ok(())
+            } else {
+                modules.serve(module)
+            };
+            match served {
+                Ok(()) => serving += 1,
+                Err(error) => {
+                    tracing::error!(%org_id, module = %name, %error, "user module not served")
+                }
             }
         }
         tracing::info!(serving, "user modules loaded");
@@ -194,6 +214,12 @@ impl UserModules {
             .catalog
             .add(&loaded.def.catalog_key(), &loaded.schema.served_set)
             .map_err(|e| UserModuleError::Catalog(e.to_string()))?;
+        self.register(loaded);
+        Ok(())
+    }
+
+    /// Puts `loaded` (already in the catalog) in the lookup tables, codecs and sources.
+    fn register(&self, loaded: Arc<Loaded>) {
         let mut codec = DatabaseCodec::uniform(ValueCodec::Raw);
         for entity in &loaded.schema.entities {
             codec = codec.with(
@@ -224,7 +250,6 @@ impl UserModules {
             services = loaded.schema.entities.len(),
             "user module served"
         );
-        Ok(())
     }
 
     /// Stops serving module `name` of `org_id`.

@@ -144,7 +144,7 @@ pub(crate) fn compile(upload: &Upload, namespace: &Namespace) -> Result<Schema, 
         }
         Upload::DescriptorSet(bytes) => (own_files(bytes)?, HashMap::new()),
     };
-    let mut pool = base_pool().clone();
+    let mut pool = pool_for(&user_set);
     pool.decode_file_descriptor_set(user_set.as_slice())
         .map_err(|e| vec![Problem::general(format!("the schema is not valid: {e}"))])?;
     let user_files: Vec<String> = file_names(&user_set);
@@ -159,7 +159,7 @@ pub(crate) fn compile(upload: &Upload, namespace: &Namespace) -> Result<Schema, 
     let generated = compile_generated(&pool, &package, &generated_source)?;
     let mut served_set = user_set.clone();
     served_set.extend_from_slice(&generated);
-    let mut pool = base_pool().clone();
+    let mut pool = pool_for(&served_set);
     pool.decode_file_descriptor_set(served_set.as_slice())
         .map_err(|e| {
             vec![Problem::general(format!(
@@ -180,6 +180,43 @@ pub(crate) fn compile(upload: &Upload, namespace: &Namespace) -> Result<Schema, 
         pool,
         entities,
     })
+}
+
+/// A pool of the files of Orbit's own that the files of `set` import (transitively), and
+/// `access.proto` (the generated services need it): not a copy of Orbit's whole API, so each
+/// module served costs its own descriptors only.
+fn pool_for(set: &[u8]) -> DescriptorPool {
+    let base = base_pool();
+    let mut wanted: Vec<String> = prost_types::FileDescriptorSet::decode(set)
+        .map(|set| set.file.into_iter().flat_map(|f| f.dependency).collect())
+        .unwrap_or_default();
+    wanted.push("orbit/system/v1/access.proto".into());
+    let mut ordered: Vec<prost_types::FileDescriptorProto> = Vec::new();
+    let mut seen = HashSet::new();
+    fn visit(
+        name: &str,
+        base: &DescriptorPool,
+        seen: &mut HashSet<String>,
+        ordered: &mut Vec<prost_types::FileDescriptorProto>,
+    ) {
+        let Some(file) = base.get_file_by_name(name) else {
+            return;
+        };
+        if !seen.insert(name.to_owned()) {
+            return;
+        }
+        for dependency in file.dependencies() {
+            visit(dependency.name(), base, seen, ordered);
+        }
+        ordered.push(file.file_descriptor_proto().clone());
+    }
+    for name in &wanted {
+        visit(name, base, &mut seen, &mut ordered);
+    }
+    let mut pool = DescriptorPool::new();
+    pool.add_file_descriptor_protos(ordered)
+        .expect("Orbit's own files load into a pool");
+    pool
 }
 
 /// Names of the files in an encoded descriptor set.

@@ -84,6 +84,17 @@ impl ApiCatalog {
         Ok(services_of(set))
     }
 
+    /// Adds several encoded sets at once, each under its key (replacing what was added under
+    /// it): one rebuild of the snapshot for all of them (a server starting with many user
+    /// modules), all or nothing.
+    pub fn add_all(&self, sets: &[(String, Vec<u8>)]) -> Result<(), AccessError> {
+        let mut inner = self.write();
+        let mut added = inner.added.clone();
+        added.retain(|(k, _)| !sets.iter().any(|(key, _)| key == k));
+        added.extend(sets.iter().cloned());
+        inner.replace(added)
+    }
+
     /// Removes what was added under `key`; whether there was anything.
     pub fn remove(&self, key: &str) -> Result<bool, AccessError> {
         let mut inner = self.write();
