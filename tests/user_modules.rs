@@ -161,16 +161,19 @@ impl Fixture {
 
 /// A client that knows nothing of Orbit: the pool of everything `service` needs, fetched by
 /// server reflection (the file defining it, then each dependency by name).
-async fn reflected(channel: &Channel, service: &str) -> DescriptorPool {
+async fn reflected(channel: &Channel, service: &str, token: &str) -> DescriptorPool {
     let client = ServerReflectionClient::new(channel.clone());
     let ask = |request: MessageRequest| {
         let mut client = client.clone();
         async move {
             let mut answers = client
-                .server_reflection_info(tokio_stream::iter([ServerReflectionRequest {
-                    host: String::new(),
-                    message_request: Some(request),
-                }]))
+                .server_reflection_info(bearer(
+                    tokio_stream::iter([ServerReflectionRequest {
+                        host: String::new(),
+                        message_request: Some(request),
+                    }]),
+                    token,
+                ))
                 .await
                 .expect("reflection")
                 .into_inner();
@@ -232,6 +235,29 @@ async fn reflected(channel: &Channel, service: &str) -> DescriptorPool {
         .expect("the reflected files make a pool")
 }
 
+/// The services server reflection lists to `token`'s holder (or to anyone, without).
+async fn listed_services(channel: &Channel, token: Option<&str>) -> Vec<String> {
+    let question = tokio_stream::iter([ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(MessageRequest::ListServices(String::new())),
+    }]);
+    let request = match token {
+        Some(token) => bearer(question, token),
+        None => tonic::Request::new(question),
+    };
+    let mut answers = ServerReflectionClient::new(channel.clone())
+        .server_reflection_info(request)
+        .await
+        .unwrap()
+        .into_inner();
+    let Some(MessageResponse::ListServicesResponse(list)) =
+        answers.next().await.unwrap().unwrap().message_response
+    else {
+        panic!("no list");
+    };
+    list.service.into_iter().map(|s| s.name).collect()
+}
+
 /// Calls `method` of `service` with a request given as proto3 JSON.
 async fn call(
     channel: &Channel,
@@ -291,7 +317,7 @@ fn method_of(pool: &DescriptorPool, service: &str, method: &str) -> MethodDescri
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reflected_client_uses_an_uploaded_type_end_to_end() {
     let f = Fixture::with_crm().await;
-    let pool = reflected(&f.channel, CONTACT_SERVICE).await;
+    let pool = reflected(&f.channel, CONTACT_SERVICE, &f.owner).await;
     let c = |method: &'static str, request: serde_json::Value| {
         let (channel, pool, owner) = (f.channel.clone(), pool.clone(), f.owner.clone());
         async move { call(&channel, &pool, CONTACT_SERVICE, method, request, &owner).await }
@@ -528,7 +554,7 @@ async fn a_reflected_client_uses_an_uploaded_type_end_to_end() {
 #[tokio::test(flavor = "multi_thread")]
 async fn records_and_schemas_are_checked_precisely_and_others_keep_serving() {
     let f = Fixture::with_crm().await;
-    let pool = reflected(&f.channel, CONTACT_SERVICE).await;
+    let pool = reflected(&f.channel, CONTACT_SERVICE, &f.owner).await;
     // A record without its required name; an unknown field; a wrong type; an oversized value.
     let missing = f
         .contacts(
@@ -730,7 +756,7 @@ impl tonic::codec::Decoder for RawCodec {
 #[tokio::test(flavor = "multi_thread")]
 async fn evolution_refuses_breaks_keeps_old_records_and_survives_a_restart() {
     let mut f = Fixture::with_crm().await;
-    let pool = reflected(&f.channel, CONTACT_SERVICE).await;
+    let pool = reflected(&f.channel, CONTACT_SERVICE, &f.owner).await;
     let created = f.contacts(
         &pool,
         "Create",
@@ -774,7 +800,7 @@ async fn evolution_refuses_breaks_keeps_old_records_and_survives_a_restart() {
         "{:?}",
         accepted.changes
     );
-    let pool = reflected(&f.channel, CONTACT_SERVICE).await;
+    let pool = reflected(&f.channel, CONTACT_SERVICE, &f.owner).await;
     let old = f
         .contacts(
             &pool,
@@ -807,7 +833,7 @@ async fn evolution_refuses_breaks_keeps_old_records_and_survives_a_restart() {
     f.server.stop("TERM").await;
     f.server = Server::start(f.dir.serve()).await;
     f.channel = f.server.channel().await;
-    let pool = reflected(&f.channel, CONTACT_SERVICE).await;
+    let pool = reflected(&f.channel, CONTACT_SERVICE, &f.owner).await;
     let again = f
         .contacts(
             &pool,
@@ -837,7 +863,7 @@ async fn evolution_refuses_breaks_keeps_old_records_and_survives_a_restart() {
 #[tokio::test(flavor = "multi_thread")]
 async fn roles_per_type_and_orgs_are_enforced() {
     let f = Fixture::with_crm().await;
-    let pool = reflected(&f.channel, CONTACT_SERVICE).await;
+    let pool = reflected(&f.channel, CONTACT_SERVICE, &f.owner).await;
     let secret_service = "orbit.user.acme.crm.v1.SecretService";
     // A project-user and a project-admin of Acme's project.
     let user = sign_up(&f.channel, "user@example.org").await;
@@ -918,6 +944,19 @@ async fn roles_per_type_and_orgs_are_enforced() {
         .await
         .unwrap_err();
     assert!(denied(&here), "{here:?}");
+    // Reflection describes Acme's services to Acme's people only.
+    for (who, token, sees) in [
+        ("anyone", None, false),
+        ("Globex's admin", Some(other.as_str()), false),
+        ("Acme's project-user", Some(user.as_str()), true),
+    ] {
+        let listed = listed_services(&f.channel, token).await;
+        assert_eq!(
+            listed.iter().any(|s| s == CONTACT_SERVICE),
+            sees,
+            "{who}: {listed:?}"
+        );
+    }
     // Globex's admin cannot see or manage Acme's modules either.
     let modules = f
         .admin()
@@ -1077,7 +1116,7 @@ async fn the_cli_creates_queries_and_watches_a_type_it_was_not_built_with() {
 #[tokio::test(flavor = "multi_thread")]
 async fn deleting_a_module_removes_its_services_and_its_data() {
     let f = Fixture::with_crm().await;
-    let pool = reflected(&f.channel, CONTACT_SERVICE).await;
+    let pool = reflected(&f.channel, CONTACT_SERVICE, &f.owner).await;
     f.contacts(
         &pool,
         "Create",
@@ -1106,26 +1145,10 @@ async fn deleting_a_module_removes_its_services_and_its_data() {
     assert!(unconfirmed.message().contains("confirm"), "{unconfirmed:?}");
     let erased = delete("crm").await.expect("delete").into_inner();
     assert_eq!(erased.erased, 1);
-    // Gone from reflection, and calls find nothing.
-    let mut client = ServerReflectionClient::new(f.channel.clone());
-    let mut answers = client
-        .server_reflection_info(tokio_stream::iter([ServerReflectionRequest {
-            host: String::new(),
-            message_request: Some(MessageRequest::ListServices(String::new())),
-        }]))
-        .await
-        .unwrap()
-        .into_inner();
-    let Some(MessageResponse::ListServicesResponse(list)) =
-        answers.next().await.unwrap().unwrap().message_response
-    else {
-        panic!("no list");
-    };
+    // Gone from reflection (even for its org's admin), and calls find nothing.
+    let list = listed_services(&f.channel, Some(&f.owner)).await;
     assert!(
-        !list
-            .service
-            .iter()
-            .any(|s| s.name.starts_with("orbit.user.acme.")),
+        !list.iter().any(|s| s.starts_with("orbit.user.acme.")),
         "{list:?}"
     );
     let gone = f

@@ -1,9 +1,11 @@
 //! Services this binary does not know (a run-time user module, a newer server), learned from
 //! the server's reflection service when the first command word names no command.
 //!
-//! Reflection is open (it needs no log-in). The files of every `orbit.*` service the
-//! embedded pool lacks are fetched with their dependencies, as the server encoded them (so the
-//! access declarations survive), and added to a clone of the embedded pool.
+//! Reflection is open (it needs no log-in), but the session's token is sent when there is
+//! one: the server describes an org's user modules to that org's members only. The files of
+//! every `orbit.*` service the embedded pool lacks are fetched with their dependencies, as the
+//! server encoded them (so the access declarations survive), and added to a clone of the
+//! embedded pool.
 
 use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
@@ -49,8 +51,18 @@ async fn fetch(
     context: &Context,
     base: &DescriptorPool,
 ) -> Result<Option<DescriptorPool>, CliError> {
-    let mut client = ServerReflectionClient::new(context.channel()?);
-    let services = match ask(&mut client, MessageRequest::ListServices(String::new())).await? {
+    let channel = context.channel()?;
+    // A token that does not work (expired, revoked) is no reason not to ask: reflection is open.
+    let token = context.token(&channel).await.ok().flatten();
+    let token = token.as_deref();
+    let mut client = ServerReflectionClient::new(channel);
+    let services = match ask(
+        &mut client,
+        token,
+        MessageRequest::ListServices(String::new()),
+    )
+    .await?
+    {
         MessageResponse::ListServicesResponse(list) => list.service,
         other => return Err(unexpected(&other)),
     };
@@ -69,7 +81,8 @@ async fn fetch(
         .map(MessageRequest::FileContainingSymbol)
         .collect();
     while let Some(request) = wanted.pop() {
-        let MessageResponse::FileDescriptorResponse(response) = ask(&mut client, request).await?
+        let MessageResponse::FileDescriptorResponse(response) =
+            ask(&mut client, token, request).await?
         else {
             return Err(CliError::usage("the server's reflection sent no file"));
         };
@@ -118,14 +131,17 @@ fn add_in_order(
 
 async fn ask(
     client: &mut ServerReflectionClient<tonic::transport::Channel>,
+    token: Option<&str>,
     request: MessageRequest,
 ) -> Result<MessageResponse, CliError> {
     let request = ServerReflectionRequest {
         host: String::new(),
         message_request: Some(request),
     };
+    let mut request = tonic::Request::new(tokio_stream::iter([request]));
+    super::session::authorize(&mut request, token)?;
     let mut answers = client
-        .server_reflection_info(tokio_stream::iter([request]))
+        .server_reflection_info(request)
         .await
         .map_err(|status| CliError::usage(format!("server reflection: {}", status.message())))?
         .into_inner();

@@ -131,11 +131,17 @@ impl UserModules {
         }
         // The catalog takes them in one rebuild; should that fail, one by one, so that only
         // the module at fault is left out.
-        let sets: Vec<(String, Vec<u8>)> = loaded
+        let sets: Vec<(String, String, Vec<u8>)> = loaded
             .iter()
-            .map(|l| (l.def.catalog_key(), l.schema.served_set.clone()))
+            .map(|l| {
+                (
+                    l.def.catalog_key(),
+                    l.def.org_id.clone(),
+                    l.schema.served_set.clone(),
+                )
+            })
             .collect();
-        let together = modules.inner.catalog.add_all(&sets).is_ok();
+        let together = modules.inner.catalog.add_for_orgs(&sets).is_ok();
         let mut serving = 0;
         for module in loaded {
             let (org_id, name) = (module.def.org_id.clone(), module.def.name.clone());
@@ -212,7 +218,11 @@ impl UserModules {
         let loaded = Arc::new(loaded);
         self.inner
             .catalog
-            .add(&loaded.def.catalog_key(), &loaded.schema.served_set)
+            .add_for_org(
+                &loaded.def.catalog_key(),
+                &loaded.def.org_id,
+                &loaded.schema.served_set,
+            )
             .map_err(|e| UserModuleError::Catalog(e.to_string()))?;
         self.register(loaded);
         Ok(())

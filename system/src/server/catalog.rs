@@ -30,6 +30,9 @@ pub(crate) struct Snapshot {
     pub(crate) pool: DescriptorPool,
     /// Keyed by gRPC path, `/package.Service/Method`.
     pub(crate) rules: HashMap<String, Rule>,
+    /// Files of sets added for an org (user modules), by file name: the org's id. Reflection
+    /// describes them to that org's members only.
+    pub(crate) org_files: HashMap<String, String>,
 }
 
 /// The server's merged descriptor pool and access rules. Cheap to clone; clones share it.
@@ -44,6 +47,8 @@ struct Inner {
     base: Vec<Vec<u8>>,
     /// Sets added at run time, by the key they were added under, in order.
     added: Vec<(String, Vec<u8>)>,
+    /// The org each set added for an org belongs to, by key.
+    owners: HashMap<String, String>,
     current: Arc<Snapshot>,
 }
 
@@ -68,6 +73,7 @@ impl ApiCatalog {
             inner: Arc::new(RwLock::new(Inner {
                 base,
                 added: Vec::new(),
+                owners: HashMap::new(),
                 current,
             })),
         })
@@ -84,15 +90,33 @@ impl ApiCatalog {
         Ok(services_of(set))
     }
 
-    /// Adds several encoded sets at once, each under its key (replacing what was added under
-    /// it): one rebuild of the snapshot for all of them (a server starting with many user
-    /// modules), all or nothing.
-    pub fn add_all(&self, sets: &[(String, Vec<u8>)]) -> Result<(), AccessError> {
+    /// Adds `set` under `key` as [`ApiCatalog::add`] does, as org `org_id`'s (a user
+    /// module's): its RPCs are enforced like any, and reflection describes its files to the
+    /// org's members only.
+    pub fn add_for_org(&self, key: &str, org_id: &str, set: &[u8]) -> Result<(), AccessError> {
+        self.add_for_orgs(&[(key.to_owned(), org_id.to_owned(), set.to_vec())])
+    }
+
+    /// Adds several sets at once, each `(key, org id, encoded set)` (replacing what was added
+    /// under its key): one rebuild of the snapshot for all of them (a server starting with
+    /// many user modules), all or nothing.
+    pub fn add_for_orgs(&self, sets: &[(String, String, Vec<u8>)]) -> Result<(), AccessError> {
         let mut inner = self.write();
         let mut added = inner.added.clone();
-        added.retain(|(k, _)| !sets.iter().any(|(key, _)| key == k));
-        added.extend(sets.iter().cloned());
-        inner.replace(added)
+        added.retain(|(k, _)| !sets.iter().any(|(key, _, _)| key == k));
+        added.extend(sets.iter().map(|(key, _, set)| (key.clone(), set.clone())));
+        let mut owners = inner.owners.clone();
+        for (key, org, _) in sets {
+            owners.insert(key.clone(), org.clone());
+        }
+        let previous = std::mem::replace(&mut inner.owners, owners);
+        match inner.replace(added) {
+            Ok(()) => Ok(()),
+            Err(error) => {
+                inner.owners = previous;
+                Err(error)
+            }
+        }
     }
 
     /// Removes what was added under `key`; whether there was anything.
@@ -103,7 +127,13 @@ impl ApiCatalog {
         }
         let mut added = inner.added.clone();
         added.retain(|(k, _)| k != key);
-        inner.replace(added)?;
+        let owner = inner.owners.remove(key);
+        if let Err(error) = inner.replace(added) {
+            if let Some(owner) = owner {
+                inner.owners.insert(key.to_owned(), owner);
+            }
+            return Err(error);
+        }
         Ok(true)
     }
 
@@ -137,12 +167,19 @@ impl Inner {
     /// Rebuilds the snapshot from the base and `added`; keeps everything as it was if that
     /// fails.
     fn replace(&mut self, added: Vec<(String, Vec<u8>)>) -> Result<(), AccessError> {
-        let snapshot = build(
+        let mut snapshot = build(
             self.base
                 .iter()
                 .map(Vec::as_slice)
                 .chain(added.iter().map(|(_, set)| set.as_slice())),
         )?;
+        for (key, set) in &added {
+            if let Some(org) = self.owners.get(key) {
+                for file in file_names(set) {
+                    snapshot.org_files.insert(file, org.clone());
+                }
+            }
+        }
         self.added = added;
         self.current = Arc::new(snapshot);
         Ok(())
@@ -177,7 +214,17 @@ fn build<'a>(sets: impl Iterator<Item = &'a [u8]>) -> Result<Snapshot, AccessErr
             },
         );
     }
-    Ok(Snapshot { pool, rules })
+    Ok(Snapshot {
+        pool,
+        rules,
+        org_files: HashMap::new(),
+    })
+}
+
+fn file_names(set: &[u8]) -> Vec<String> {
+    prost_types::FileDescriptorSet::decode(set)
+        .map(|set| set.file.into_iter().map(|f| f.name().to_owned()).collect())
+        .unwrap_or_default()
 }
 
 fn services_of(set: &[u8]) -> Vec<String> {

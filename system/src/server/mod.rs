@@ -220,7 +220,8 @@ impl GrpcServer {
                 .await;
         }
 
-        let reflection = reflection::Reflection::new(catalog.clone());
+        let reflection =
+            reflection::Reflection::new(catalog.clone()).with_identity(identity.clone());
         let reflection_v1 = reflection::v1::server(reflection.clone());
         let reflection_v1alpha = reflection::v1alpha::server(reflection);
 

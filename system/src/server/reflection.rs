@@ -5,40 +5,96 @@
 //! Answers as tonic-reflection does: the file that defines a symbol or has a name (clients ask
 //! for its dependencies by name), every service of the catalog, a message type's extension
 //! numbers; a question about something unknown gets an error response naming it.
+//!
+//! Reflection is open, but the files of an org's user modules are described only to that
+//! org's members (a caller who sends its token; the auth layer resolves it best-effort): to
+//! anyone else they do not exist, as their RPCs answer NotFound outside the org.
+
+use std::collections::{HashMap, HashSet};
 
 use prost_reflect::{DescriptorPool, FileDescriptor};
 use tonic::Status;
 
-use super::catalog::ApiCatalog;
+use super::catalog::{ApiCatalog, Snapshot};
+use crate::identity::{Identity, Principal};
 
 /// The reflection services over one catalog.
 #[derive(Clone, Debug)]
 pub(crate) struct Reflection {
     catalog: ApiCatalog,
+    /// To tell whether a caller belongs to the org of a user module's files; without it those
+    /// files are described to nobody.
+    identity: Option<Identity>,
 }
 
 impl Reflection {
     pub(crate) fn new(catalog: ApiCatalog) -> Reflection {
-        Reflection { catalog }
+        Reflection {
+            catalog,
+            identity: None,
+        }
+    }
+
+    pub(crate) fn with_identity(mut self, identity: Identity) -> Reflection {
+        self.identity = Some(identity);
+        self
+    }
+
+    /// The files of `snapshot` that `principal` may not see (other orgs' user modules);
+    /// `known` remembers, per org, what was decided for this stream.
+    async fn hidden(
+        &self,
+        snapshot: &Snapshot,
+        principal: Option<&Principal>,
+        known: &mut HashMap<String, bool>,
+    ) -> HashSet<String> {
+        let mut hidden = HashSet::new();
+        for (file, org) in &snapshot.org_files {
+            let sees = match known.get(org) {
+                Some(sees) => *sees,
+                None => {
+                    let sees = match (principal, &self.identity) {
+                        (Some(principal), Some(identity)) => {
+                            identity.role_in_org(principal, org).await.is_ok()
+                        }
+                        _ => false,
+                    };
+                    known.insert(org.clone(), sees);
+                    sees
+                }
+            };
+            if !sees {
+                hidden.insert(file.clone());
+            }
+        }
+        hidden
     }
 }
 
 /// The file named `name`, encoded.
-fn file_by_name(pool: &DescriptorPool, name: &str) -> Result<Vec<u8>, Status> {
+fn file_by_name(
+    pool: &DescriptorPool,
+    name: &str,
+    hidden: &HashSet<String>,
+) -> Result<Vec<u8>, Status> {
     pool.get_file_by_name(name)
-        .filter(visible)
+        .filter(|file| visible(file, hidden))
         .map(|file| encode(&file))
         .ok_or_else(|| Status::not_found(format!("file {name} is not known to this server")))
 }
 
 /// The storage records' .proto (what the store keeps: password hashes, sessions) are in the
-/// pool for the server's own use, never described to clients.
-fn visible(file: &FileDescriptor) -> bool {
-    !orbit_proto::is_storage_file(file.name())
+/// pool for the server's own use, never described to clients; nor are `hidden` files.
+fn visible(file: &FileDescriptor, hidden: &HashSet<String>) -> bool {
+    !orbit_proto::is_storage_file(file.name()) && !hidden.contains(file.name())
 }
 
 /// The file that defines `symbol` (a service, method, message, enum, or extension), encoded.
-fn file_containing(pool: &DescriptorPool, symbol: &str) -> Result<Vec<u8>, Status> {
+fn file_containing(
+    pool: &DescriptorPool,
+    symbol: &str,
+    hidden: &HashSet<String>,
+) -> Result<Vec<u8>, Status> {
     let file = pool
         .get_service_by_name(symbol)
         .map(|s| s.parent_file())
@@ -60,7 +116,7 @@ fn file_containing(pool: &DescriptorPool, symbol: &str) -> Result<Vec<u8>, Statu
                 .map(|m| m.parent_file())
                 .or_else(|| pool.get_enum_by_name(parent).map(|e| e.parent_file()))
         })
-        .filter(visible)
+        .filter(|file| visible(file, hidden))
         .ok_or_else(|| Status::not_found(format!("symbol {symbol} is not known to this server")))?;
     Ok(encode(&file))
 }
@@ -70,9 +126,14 @@ fn encode(file: &FileDescriptor) -> Vec<u8> {
     file.encode_to_vec()
 }
 
-fn extension_numbers(pool: &DescriptorPool, message: &str) -> Result<Vec<i32>, Status> {
+fn extension_numbers(
+    pool: &DescriptorPool,
+    message: &str,
+    hidden: &HashSet<String>,
+) -> Result<Vec<i32>, Status> {
     let message = pool
         .get_message_by_name(message)
+        .filter(|m| visible(&m.parent_file(), hidden))
         .ok_or_else(|| Status::not_found(format!("type {message} is not known to this server")))?;
     Ok(message.extensions().map(|e| e.number() as i32).collect())
 }
@@ -104,10 +165,10 @@ macro_rules! reflection_version {
             }
 
             pub(super) fn answer(
-                this: &Reflection,
+                snapshot: &super::Snapshot,
                 request: &ServerReflectionRequest,
+                hidden: &std::collections::HashSet<String>,
             ) -> Result<MessageResponse, Status> {
-                let snapshot = this.catalog.snapshot();
                 let pool = &snapshot.pool;
                 let file = |bytes| {
                     MessageResponse::FileDescriptorResponse(FileDescriptorResponse {
@@ -119,10 +180,10 @@ macro_rules! reflection_version {
                         "message_request: say what to reflect on",
                     )),
                     Some(MessageRequest::FileByFilename(name)) => {
-                        super::file_by_name(pool, name).map(file)
+                        super::file_by_name(pool, name, hidden).map(file)
                     }
                     Some(MessageRequest::FileContainingSymbol(symbol)) => {
-                        super::file_containing(pool, symbol).map(file)
+                        super::file_containing(pool, symbol, hidden).map(file)
                     }
                     Some(MessageRequest::FileContainingExtension(extension)) => {
                         let message = pool
@@ -137,7 +198,7 @@ macro_rules! reflection_version {
                             .extensions()
                             .find(|e| {
                                 e.number() as i32 == extension.extension_number
-                                    && super::visible(&e.parent_file())
+                                    && super::visible(&e.parent_file(), hidden)
                             })
                             .map(|e| file(super::encode(&e.parent_file())))
                             .ok_or_else(|| {
@@ -148,7 +209,7 @@ macro_rules! reflection_version {
                             })
                     }
                     Some(MessageRequest::AllExtensionNumbersOfType(message)) => {
-                        super::extension_numbers(pool, message).map(|numbers| {
+                        super::extension_numbers(pool, message, hidden).map(|numbers| {
                             MessageResponse::AllExtensionNumbersResponse(ExtensionNumberResponse {
                                 base_type_name: message.clone(),
                                 extension_number: numbers,
@@ -156,10 +217,14 @@ macro_rules! reflection_version {
                         })
                     }
                     Some(MessageRequest::ListServices(_)) => {
+                        let mut names: Vec<String> = pool
+                            .services()
+                            .filter(|service| super::visible(&service.parent_file(), hidden))
+                            .map(|service| service.full_name().to_owned())
+                            .collect();
+                        names.sort();
                         Ok(MessageResponse::ListServicesResponse(ListServiceResponse {
-                            service: this
-                                .catalog
-                                .services()
+                            service: names
                                 .into_iter()
                                 .map(|name| ServiceResponse { name })
                                 .collect(),
@@ -178,21 +243,37 @@ macro_rules! reflection_version {
                     request: Request<Streaming<ServerReflectionRequest>>,
                 ) -> Result<Response<Self::ServerReflectionInfoStream>, Status> {
                     let this = self.clone();
-                    let answers = request.into_inner().map(move |request| {
-                        let request = request?;
-                        // A question about something unknown is answered with an error
-                        // response; the stream stays open for the next question.
-                        let response = answer(&this, &request).unwrap_or_else(|status| {
-                            MessageResponse::ErrorResponse(ErrorResponse {
-                                error_code: status.code() as i32,
-                                error_message: status.message().to_owned(),
+                    let principal = request
+                        .extensions()
+                        .get::<crate::identity::RequestContext>()
+                        .and_then(|context| context.principal.clone());
+                    let known = std::sync::Arc::new(tokio::sync::Mutex::new(
+                        std::collections::HashMap::new(),
+                    ));
+                    let answers = request.into_inner().then(move |request| {
+                        let (this, principal, known) =
+                            (this.clone(), principal.clone(), known.clone());
+                        async move {
+                            let request = request?;
+                            let snapshot = this.catalog.snapshot();
+                            let hidden = this
+                                .hidden(&snapshot, principal.as_ref(), &mut *known.lock().await)
+                                .await;
+                            // A question about something unknown is answered with an error
+                            // response; the stream stays open for the next question.
+                            let response =
+                                answer(&snapshot, &request, &hidden).unwrap_or_else(|status| {
+                                    MessageResponse::ErrorResponse(ErrorResponse {
+                                        error_code: status.code() as i32,
+                                        error_message: status.message().to_owned(),
+                                    })
+                                });
+                            Ok(ServerReflectionResponse {
+                                valid_host: request.host.clone(),
+                                original_request: Some(request),
+                                message_response: Some(response),
                             })
-                        });
-                        Ok(ServerReflectionResponse {
-                            valid_host: request.host.clone(),
-                            original_request: Some(request),
-                            message_response: Some(response),
-                        })
+                        }
                     });
                     Ok(Response::new(Box::pin(answers)))
                 }
@@ -216,11 +297,12 @@ mod tests {
 
     fn ask(reflection: &Reflection, request: MessageRequest) -> Result<MessageResponse, Status> {
         v1::answer(
-            reflection,
+            &reflection.catalog.snapshot(),
             &ServerReflectionRequest {
                 host: String::new(),
                 message_request: Some(request),
             },
+            &HashSet::new(),
         )
     }
 
@@ -265,6 +347,57 @@ mod tests {
         catalog.remove("user/extra").unwrap();
         assert!(!listed(&reflection).contains(&extra));
         assert!(ask(&reflection, MessageRequest::FileContainingSymbol(extra)).is_err());
+    }
+
+    #[tokio::test]
+    async fn an_org_s_files_are_described_to_nobody_the_server_cannot_place_in_it() {
+        let catalog = ApiCatalog::orbit().unwrap();
+        let reflection = Reflection::new(catalog.clone());
+        let set = extra_set(Some(
+            "role: ROLE_PROJECT_USER, scope: SCOPE_PROJECT, scope_field: \"project_id\"",
+        ));
+        catalog.add_for_org("user/o1/extra", "o1", &set).unwrap();
+        let snapshot = catalog.snapshot();
+        // Without an identity to ask (or a caller), an org's files are hidden.
+        let hidden = reflection
+            .hidden(&snapshot, None, &mut HashMap::new())
+            .await;
+        assert_eq!(hidden.len(), 1, "{hidden:?}");
+        let request = |message_request| ServerReflectionRequest {
+            host: String::new(),
+            message_request: Some(message_request),
+        };
+        let Ok(MessageResponse::ListServicesResponse(list)) = v1::answer(
+            &snapshot,
+            &request(MessageRequest::ListServices(String::new())),
+            &hidden,
+        ) else {
+            panic!("a list");
+        };
+        assert!(
+            !list
+                .service
+                .iter()
+                .any(|s| s.name == "orbit.extra.v1.ExtraService")
+        );
+        assert!(
+            v1::answer(
+                &snapshot,
+                &request(MessageRequest::FileContainingSymbol(
+                    "orbit.extra.v1.ExtraService".into()
+                )),
+                &hidden,
+            )
+            .is_err()
+        );
+        // The catalog still enforces it like any set, and removing it forgets its owner.
+        assert!(
+            snapshot
+                .rules
+                .contains_key("/orbit.extra.v1.ExtraService/Ping")
+        );
+        catalog.remove("user/o1/extra").unwrap();
+        assert!(catalog.snapshot().org_files.is_empty());
     }
 
     #[test]
