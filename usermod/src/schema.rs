@@ -99,6 +99,17 @@ pub(crate) struct Entity {
     pub(crate) required: Vec<FieldDescriptor>,
 }
 
+impl Namespace {
+    /// Where the module's files live in the server's pool: `user/<org namespace>/<module>/`.
+    pub(crate) fn directory(&self) -> String {
+        let path = self
+            .prefix
+            .trim_start_matches("orbit.user.")
+            .replace('.', "/");
+        format!("user/{path}/")
+    }
+}
+
 impl Entity {
     /// The service's RPC `method`'s full name, `pkg.TypeService/Method`.
     pub(crate) fn method(&self, method: &str) -> String {
@@ -155,6 +166,13 @@ pub(crate) fn compile(upload: &Upload, namespace: &Namespace) -> Result<Schema, 
     };
     let package = checker.package(namespace)?;
     let entities = checker.entities()?;
+    // Every module's files live under its own directory in the server's one pool, so that two
+    // modules (of one org or two) may both have a `schema.proto`.
+    let user_set = scoped(&user_set, &namespace.directory());
+    let user_files: Vec<String> = file_names(&user_set);
+    let mut pool = pool_for(&user_set);
+    pool.decode_file_descriptor_set(user_set.as_slice())
+        .map_err(|e| vec![Problem::general(format!("the schema is not valid: {e}"))])?;
     let generated_source = generate::service_file(&package, &entities, &user_files);
     let generated = compile_generated(&pool, &package, &generated_source)?;
     let mut served_set = user_set.clone();
@@ -217,6 +235,45 @@ fn pool_for(set: &[u8]) -> DescriptorPool {
     pool.add_file_descriptor_protos(ordered)
         .expect("Orbit's own files load into a pool");
     pool
+}
+
+/// `set` with each of its own files under `directory` (and the imports between them renamed
+/// alike); files already there, and the well-known types, keep their names.
+fn scoped(set: &[u8], directory: &str) -> Vec<u8> {
+    let set_type = base_pool()
+        .get_message_by_name("google.protobuf.FileDescriptorSet")
+        .expect("descriptor.proto is in Orbit's set");
+    let Ok(mut message) = DynamicMessage::decode(set_type, set) else {
+        return set.to_vec();
+    };
+    let own: HashSet<String> = file_names(set)
+        .into_iter()
+        .filter(|name| !name.starts_with("google/") && !name.starts_with(directory))
+        .collect();
+    let rename =
+        |name: &str| -> Option<String> { own.contains(name).then(|| format!("{directory}{name}")) };
+    if let Some(Value::List(files)) = message.get_field_by_name_mut("file") {
+        for file in files.iter_mut() {
+            let Some(file) = file.as_message_mut() else {
+                continue;
+            };
+            let name = file
+                .get_field_by_name("name")
+                .and_then(|n| n.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            if let Some(renamed) = rename(&name) {
+                file.set_field_by_name("name", Value::String(renamed));
+            }
+            if let Some(Value::List(dependencies)) = file.get_field_by_name_mut("dependency") {
+                for dependency in dependencies.iter_mut() {
+                    if let Some(renamed) = dependency.as_str().and_then(rename) {
+                        *dependency = Value::String(renamed);
+                    }
+                }
+            }
+        }
+    }
+    message.encode_to_vec()
 }
 
 /// Names of the files in an encoded descriptor set.

@@ -286,3 +286,27 @@ fn snake_case_names() {
     assert_eq!(snake_case("HTTPLog"), "http_log");
     assert_eq!(snake_case("V2Item"), "v2_item");
 }
+
+#[test]
+fn two_modules_may_name_their_files_alike() {
+    let catalog = orbit_system::server::ApiCatalog::orbit().unwrap();
+    let crm = compile(&files(CRM), &namespace()).unwrap();
+    let other = Namespace {
+        prefix: "orbit.user.globex.crm".into(),
+        pinned: None,
+    };
+    let theirs = compile(
+        &files(&CRM.replace("orbit.user.acme.crm.v1", "orbit.user.globex.crm.v1")),
+        &other,
+    )
+    .unwrap();
+    catalog.add("user/acme/crm", &crm.served_set).unwrap();
+    catalog
+        .add("user/globex/crm", &theirs.served_set)
+        .expect("the same file name in another module");
+    let names = file_names(&crm.user_set);
+    assert_eq!(names, ["user/acme/crm/crm.proto"]);
+    // Compiled again from what is stored, the names stay.
+    let again = compile(&Upload::DescriptorSet(crm.user_set.clone()), &namespace()).unwrap();
+    assert_eq!(file_names(&again.user_set), names);
+}
