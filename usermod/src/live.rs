@@ -66,6 +66,19 @@ fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
+/// Compiles an upload on the blocking pool: tens of milliseconds of CPU that must not hold
+/// up the async workers serving everyone else.
+async fn compile_apart(
+    upload: Upload,
+    namespace: Namespace,
+) -> Result<Result<Schema, Vec<Problem>>, UserModuleError> {
+    tokio::task::spawn_blocking(move || schema::compile(&upload, &namespace))
+        .await
+        .map_err(|e| {
+            UserModuleError::FailedPrecondition(format!("the schema compiler failed: {e}"))
+        })
+}
+
 /// Module names: a lower-case letter, then lower-case letters, digits and `_`; at most 32.
 pub(crate) fn valid_name(name: &str) -> Result<(), UserModuleError> {
     let valid = (1..=32).contains(&name.len())
@@ -366,7 +379,7 @@ impl UserModules {
             prefix: def.prefix(),
             pinned: (!def.package.is_empty()).then(|| def.package.clone()),
         };
-        let new = match schema::compile(&upload, &namespace) {
+        let new = match compile_apart(upload.clone(), namespace).await? {
             Ok(new) => new,
             Err(problems) if validate_only => {
                 return Ok(UploadOutcome {

@@ -316,6 +316,62 @@ fn check_file_name(name: &str) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Most levels of `{…}` and `<…>` a source may nest: messages nest at most 31 deep (protox
+/// refuses more), and option values rarely go beyond a few; parsing an option value follows
+/// its nesting recursively, so a file of a million `{` must not reach the compiler.
+pub(crate) const MAX_BRACES: usize = 64;
+
+/// Refuses a source whose braces (`{`, and `<` of option values and map types) nest deeper
+/// than [`MAX_BRACES`], at the place where they do; strings and comments are skipped.
+fn check_nesting(name: &str, source: &str) -> Result<(), Problem> {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            quote @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'{' | b'<' => {
+                depth += 1;
+                if depth > MAX_BRACES {
+                    let (line, column) = line_column(source, i);
+                    return Err(Problem {
+                        file: name.to_owned(),
+                        line,
+                        column,
+                        message: format!(
+                            "braces nest more than {MAX_BRACES} levels deep here; a schema needs far fewer"
+                        ),
+                    });
+                }
+            }
+            b'}' | b'>' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
 /// The uploaded sources compiled, as an encoded set of their files (options kept), with any
 /// well-known type they import that Orbit's own set lacks.
 fn compile_sources(files: &[(String, String)]) -> Result<Vec<u8>, Vec<Problem>> {
@@ -337,7 +393,8 @@ fn compile_sources(files: &[(String, String)]) -> Result<Vec<u8>, Vec<Problem>> 
         ))]);
     }
     let mut seen = HashSet::new();
-    for (name, _) in files {
+    for (name, source) in files {
+        check_nesting(name, source).map_err(|p| vec![p])?;
         check_file_name(name).map_err(|p| vec![p])?;
         if !seen.insert(name.as_str()) {
             return Err(vec![Problem::general(format!(
@@ -489,7 +546,11 @@ fn located(error: &protox::Error, sources: &HashMap<&str, &str>) -> Problem {
 
 /// 1-based line and column (in characters) of byte `offset` in `source`.
 fn line_column(source: &str, offset: usize) -> (u32, u32) {
-    let before = &source[..offset.min(source.len())];
+    let mut end = offset.min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &source[..end];
     let line = before.matches('\n').count() + 1;
     let column = before
         .rsplit('\n')

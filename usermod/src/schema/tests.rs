@@ -186,6 +186,19 @@ fn limits_refuse_huge_and_deep_schemas() {
         found[0].message.contains("levels deep; at most 32"),
         "{found:?}"
     );
+    // An option value nested a hundred thousand deep never reaches the compiler (whose
+    // option parser recurses): refused where the braces go too deep.
+    let tree = format!(
+        "{CRM}\nmessage Tree {{ Tree child = 1; }}\nextend google.protobuf.MessageOptions {{ Tree tree = 50001; }}\nmessage Deep {{ option (tree) = {}{}; }}\n",
+        "{ child ".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    let found = problems(&tree);
+    assert!(
+        found[0].message.contains("nest more than 64 levels"),
+        "{found:?}"
+    );
+    assert_eq!(found[0].line, 28, "{found:?}");
     // A recursive type is fine: values are bounded by the decoder, not the schema.
     compile(
         &files(&format!(
