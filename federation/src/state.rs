@@ -190,21 +190,12 @@ impl State {
         prefix: &str,
         what: &str,
     ) -> Result<Vec<T>, FederationError> {
-        let mut values = Vec::new();
-        let mut after: Option<Vec<u8>> = None;
-        loop {
-            let page = self
-                .db
-                .scan(keyspace, prefix.as_bytes(), after.as_deref(), 500)
-                .await?;
-            for record in &page.records {
-                values.push(decode(what, &record.value)?);
-            }
-            match page.next {
-                Some(next) => after = Some(next),
-                None => return Ok(values),
-            }
-        }
+        self.db
+            .scan_all(keyspace, prefix.as_bytes())
+            .await?
+            .iter()
+            .map(|record| decode(what, &record.value))
+            .collect()
     }
 
     /// Records a refused event under its org (the same event refused again replaces its

@@ -130,21 +130,12 @@ impl Definitions {
         org_id: Option<&str>,
     ) -> Result<Vec<ModuleDef>, UserModuleError> {
         let prefix = org_id.map(|o| format!("{o}/")).unwrap_or_default();
-        let mut all = Vec::new();
-        let mut after: Option<Vec<u8>> = None;
-        loop {
-            let page = self
-                .db
-                .scan(MODULES, prefix.as_bytes(), after.as_deref(), 500)
-                .await?;
-            for record in &page.records {
-                all.push(decode("module definition", &record.value)?);
-            }
-            match page.next {
-                Some(next) => after = Some(next),
-                None => return Ok(all),
-            }
-        }
+        self.db
+            .scan_all(MODULES, prefix.as_bytes())
+            .await?
+            .iter()
+            .map(|record| decode("module definition", &record.value))
+            .collect()
     }
 
     /// Creates `def`; AlreadyExists if the name is taken in the org.
@@ -191,21 +182,12 @@ impl Definitions {
         name: &str,
     ) -> Result<Vec<VersionDef>, UserModuleError> {
         let prefix = format!("{org_id}/{name}/");
-        let mut all = Vec::new();
-        let mut after: Option<Vec<u8>> = None;
-        loop {
-            let page = self
-                .db
-                .scan(VERSIONS, prefix.as_bytes(), after.as_deref(), 100)
-                .await?;
-            for record in &page.records {
-                all.push(decode("schema version", &record.value)?);
-            }
-            match page.next {
-                Some(next) => after = Some(next),
-                None => return Ok(all),
-            }
-        }
+        self.db
+            .scan_all(VERSIONS, prefix.as_bytes())
+            .await?
+            .iter()
+            .map(|record| decode("schema version", &record.value))
+            .collect()
     }
 
     /// The module's version `version`.

@@ -14,7 +14,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures::{Stream, StreamExt};
-use orbit_cdc::feed::{FeedItem, Interest, ScopeFilter, Start};
+use orbit_cdc::feed::{FeedItem, Interest, ScopeFilter, Start, end_after_error};
 use orbit_proto::dynamic::DynamicCodec;
 use orbit_system::identity::RequestContext;
 use orbit_system::store::EventScope;
@@ -386,14 +386,7 @@ impl Call {
                     Err(error) => Some(Err(orbit_cdc::server::feed_status(error))),
                 };
                 futures::future::ready(event)
-            })
-            .scan(false, |ended, item: Result<DynamicMessage, Status>| {
-                if *ended {
-                    return futures::future::ready(None);
-                }
-                *ended = item.is_err();
-                futures::future::ready(Some(item))
             });
-        Ok(Box::pin(events))
+        Ok(Box::pin(end_after_error(events)))
     }
 }

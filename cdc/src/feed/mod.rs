@@ -250,5 +250,19 @@ impl Feeds {
     }
 }
 
+/// `items` until the first error, which is delivered and ends it (a watch stream built on a
+/// feed ends with the error that ended the feed).
+pub fn end_after_error<T, E>(
+    items: impl Stream<Item = Result<T, E>>,
+) -> impl Stream<Item = Result<T, E>> {
+    futures::StreamExt::scan(items, false, |ended, item| {
+        if *ended {
+            return futures::future::ready(None);
+        }
+        *ended = item.is_err();
+        futures::future::ready(Some(item))
+    })
+}
+
 #[cfg(test)]
 mod tests;

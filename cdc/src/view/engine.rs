@@ -191,7 +191,7 @@ impl ViewEngine {
     /// Starts a runner for every declared view, and finishes deleting dropped ones.
     pub async fn start(&self) -> Result<(), ViewError> {
         let mut started = 0;
-        for record in scan_all(&self.inner.views, DECL_KEYSPACE, b"").await? {
+        for record in self.inner.views.scan_all(DECL_KEYSPACE, b"").await? {
             let declared = Declared::decode(&String::from_utf8_lossy(&record.key), &record.value)?;
             if !self.inner.sources.contains(&declared.spec.module) {
                 // Declared before sources were checked: folding it could feed on an internal
@@ -212,7 +212,7 @@ impl ViewEngine {
             self.spawn(Arc::new(view)).await?;
             started += 1;
         }
-        for record in scan_all(&self.inner.views, CKPT_KEYSPACE, b"").await? {
+        for record in self.inner.views.scan_all(CKPT_KEYSPACE, b"").await? {
             let key = String::from_utf8_lossy(&record.key).into_owned();
             let Some((project_id, name)) = key.split_once('/') else {
                 continue;
@@ -336,7 +336,12 @@ impl ViewEngine {
         check_project(project_id)?;
         let prefix = format!("{project_id}/");
         let mut infos = Vec::new();
-        for record in scan_all(&self.inner.views, DECL_KEYSPACE, prefix.as_bytes()).await? {
+        for record in self
+            .inner
+            .views
+            .scan_all(DECL_KEYSPACE, prefix.as_bytes())
+            .await?
+        {
             let declared = Declared::decode(&String::from_utf8_lossy(&record.key), &record.value)?;
             infos.push(self.info(&declared).await?);
         }
@@ -346,7 +351,7 @@ impl ViewEngine {
     /// Every declared view of every project, by project and name (for operators).
     pub async fn list_all(&self) -> Result<Vec<ViewInfo>, ViewError> {
         let mut infos = Vec::new();
-        for record in scan_all(&self.inner.views, DECL_KEYSPACE, b"").await? {
+        for record in self.inner.views.scan_all(DECL_KEYSPACE, b"").await? {
             let declared = Declared::decode(&String::from_utf8_lossy(&record.key), &record.value)?;
             infos.push(self.info(&declared).await?);
         }
@@ -817,22 +822,4 @@ fn check_project(project_id: &str) -> Result<(), ViewError> {
 fn check_id(id: &ViewId) -> Result<(), ViewError> {
     check_project(&id.project_id)?;
     check_name("name", &id.name, false).map(|_| ())
-}
-
-/// Every record of `keyspace` under `prefix`, page by page.
-async fn scan_all(
-    db: &Database,
-    keyspace: &str,
-    prefix: &[u8],
-) -> Result<Vec<orbit_system::store::Record>, ViewError> {
-    let mut records = Vec::new();
-    let mut after: Option<Vec<u8>> = None;
-    loop {
-        let page = db.scan(keyspace, prefix, after.as_deref(), 500).await?;
-        records.extend(page.records);
-        match page.next {
-            Some(next) => after = Some(next),
-            None => return Ok(records),
-        }
-    }
 }

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::{Stream, StreamExt, stream};
-use orbit_cdc::feed::{FeedError, FeedItem, Interest, ScopeFilter, Start};
+use orbit_cdc::feed::{FeedError, FeedItem, Interest, ScopeFilter, Start, end_after_error};
 use orbit_proto::orbit::chat::v1 as pb;
 use orbit_system::identity::RequestContext;
 use orbit_system::store::{ChangeEvent, EventScope};
@@ -163,19 +163,6 @@ impl Chat {
             });
         Ok(Box::pin(end_after_error(events)))
     }
-}
-
-/// `items` until the first error, which is delivered and ends it.
-pub(crate) fn end_after_error<T, E>(
-    items: impl Stream<Item = Result<T, E>>,
-) -> impl Stream<Item = Result<T, E>> {
-    items.scan(false, |ended, item| {
-        if *ended {
-            return futures::future::ready(None);
-        }
-        *ended = item.is_err();
-        futures::future::ready(Some(item))
-    })
 }
 
 /// The room event a change event of the room's messages carries (other keys of the same

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::{Stream, StreamExt, stream};
-use orbit_cdc::feed::{FeedItem, Interest, ScopeFilter, Start};
+use orbit_cdc::feed::{FeedItem, Interest, ScopeFilter, Start, end_after_error};
 use orbit_cdc::view::{StoredRow, VIEWS_DATABASE, ViewEngine};
 use orbit_proto::orbit::chat::v1 as pb;
 use orbit_system::identity::RequestContext;
@@ -21,7 +21,6 @@ use crate::chat::{Chat, may_read, valid_id};
 use crate::error::ChatError;
 use crate::stored::{CHAT, ENTITY_ROOM, ROOMS};
 use crate::unread::unread_view_id;
-use crate::watch::end_after_error;
 
 /// A stream of room-list events (or the error that ended it).
 pub type RoomsEvents = Pin<Box<dyn Stream<Item = Result<pb::RoomsEvent, ChatError>> + Send>>;

@@ -514,6 +514,21 @@ impl Database {
         self.home.writer()?.commit(sealed).await
     }
 
+    /// Every record whose key starts with `prefix`, in key order, read page by page (for
+    /// keyspaces known to stay small: definitions, memberships, view declarations).
+    pub async fn scan_all(&self, keyspace: &str, prefix: &[u8]) -> Result<Vec<Record>, StoreError> {
+        let mut records = Vec::new();
+        let mut after: Option<Vec<u8>> = None;
+        loop {
+            let page = self.scan(keyspace, prefix, after.as_deref(), 500).await?;
+            records.extend(page.records);
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return Ok(records),
+            }
+        }
+    }
+
     /// Records whose key starts with `prefix`, in key order, at most `limit` per page,
     /// starting after key `after` (the previous page's `next`). A record whose value cannot
     /// be opened fails the page with [`StoreError::Integrity`].

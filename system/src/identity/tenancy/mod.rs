@@ -66,8 +66,6 @@ const MAX_NAME_CHARS: usize = 100;
 const MAX_ID_LEN: usize = 64;
 /// How often a write whose conditions were overtaken by another request is re-decided.
 const MAX_ATTEMPTS: usize = 8;
-/// Records read per scan page.
-const PAGE: u32 = 500;
 
 /// Key of a membership in `memberships`.
 pub(crate) fn membership_key(org_id: &str, project_id: Option<&str>, account_id: &str) -> String {
@@ -304,19 +302,7 @@ impl Identity {
         keyspace: &str,
         prefix: &str,
     ) -> Result<Vec<Record>, IdentityError> {
-        let mut out = Vec::new();
-        let mut after: Option<Vec<u8>> = None;
-        loop {
-            let page = self
-                .db()
-                .scan(keyspace, prefix.as_bytes(), after.as_deref(), PAGE)
-                .await?;
-            out.extend(page.records);
-            match page.next {
-                Some(next) => after = Some(next),
-                None => return Ok(out),
-            }
-        }
+        Ok(self.db().scan_all(keyspace, prefix.as_bytes()).await?)
     }
 
     /// Commits `txn`, tagged with the caller's request id. `Ok(false)` when another request
